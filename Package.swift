@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Mosaic",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mosaic", targets: ["MosaicCLI"]),
+        .library(name: "MosaicCore", targets: ["MosaicCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        .target(
+            name: "MosaicMarkdown",
+            dependencies: ["CCmarkGFM"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MosaicCore",
+            dependencies: [
+                "MosaicMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/theme")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "MosaicCLI",
+            dependencies: [
+                "MosaicCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MosaicMarkdownTests",
+            dependencies: ["MosaicMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MosaicCoreTests",
+            dependencies: ["MosaicCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MosaicCLITests",
+            dependencies: ["MosaicCLI"],
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

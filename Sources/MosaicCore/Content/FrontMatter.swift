@@ -1,0 +1,50 @@
+/// Splits a document into its YAML front matter and Markdown body, keeping line numbers.
+struct FrontMatter {
+    /// The YAML between the fences.
+    var yaml: String
+    /// Lines before the YAML text (the opening fence), to turn YAML lines into file lines.
+    var yamlLineOffset: Int
+    var body: String
+    /// 1-based file line where the body starts.
+    var bodyStartLine: Int
+
+    struct Failure: Error {
+        var line: Int
+        var message: String
+        var hint: String
+    }
+
+    static func split(_ text: String) -> Result<FrontMatter, Failure> {
+        if text.allSatisfy(\.isWhitespace) {
+            return .failure(Failure(line: 1, message: "document is empty",
+                                    hint: "start it with front matter: ---, title: \"…\", ---"))
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+            return .failure(Failure(line: 1, message: "document has no front matter",
+                                    hint: "the first line must be --- followed by `title: …` and a closing ---"))
+        }
+        guard let closing = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingTrailingSpaces()
+            return line == "---" || line == "..."
+        }) else {
+            return .failure(Failure(line: 1, message: "front matter is never closed",
+                                    hint: "add a line with only --- after the last front-matter field"))
+        }
+        return .success(FrontMatter(
+            yaml: lines[1..<closing].joined(separator: "\n"),
+            yamlLineOffset: 1,
+            body: lines[(closing + 1)...].joined(separator: "\n"),
+            bodyStartLine: closing + 2
+        ))
+    }
+}
+
+private extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
+    }
+}

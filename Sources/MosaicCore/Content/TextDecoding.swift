@@ -1,0 +1,44 @@
+import Foundation
+
+/// Turns file bytes into text, locating the first NUL byte or invalid UTF-8 sequence.
+enum TextDecoding {
+    struct Failure: Error {
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String
+    }
+
+    static func decode(_ data: Data) -> Result<String, Failure> {
+        var line = 1
+        var column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(data.count)
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value == 0 {
+                    return .failure(Failure(line: line, column: column, message: "file contains a NUL byte",
+                                            hint: "the file is probably binary or corrupted; save it as UTF-8 text"))
+                }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                scalars.append(scalar)
+            case .emptyInput:
+                break loop
+            case .error:
+                return .failure(Failure(line: line, column: column, message: "file is not valid UTF-8",
+                                        hint: "re-save the file with UTF-8 encoding (e.g. from Windows-1252 or Latin-1)"))
+            }
+        }
+        var text = String(scalars)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return .success(text)
+    }
+}

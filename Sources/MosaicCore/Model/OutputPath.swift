@@ -1,0 +1,67 @@
+/// A file's path inside the output folder, e.g. `en/practices/welcome-pass/index.html`.
+///
+/// Invariant: relative, `/`-separated, no empty, `.` or `..` components. Links between output
+/// files are always made with `relativeURL(from:)`, so the site works under any sub-path and
+/// from a plain folder.
+public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let components: [String]
+
+    public init?(_ text: String) {
+        self.init(components: text.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    public init?(components: [String]) {
+        guard !components.isEmpty,
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+        self.components = components
+    }
+
+    /// The page file for a pretty URL made of `segments` (`["en", "lips"]` → `en/lips/index.html`).
+    public static func page(_ segments: [String]) -> OutputPath {
+        OutputPath(components: segments + ["index.html"]) ?? OutputPath(components: ["index.html"])!
+    }
+
+    public var rawValue: String { components.joined(separator: "/") }
+    public var description: String { rawValue }
+
+    /// How many folders deep the file sits; a page at depth 2 reaches the root with `../../`.
+    public var depth: Int { components.count - 1 }
+
+    /// The relative prefix from this file to the output root, e.g. `../../`, or `./` at the root.
+    public var rootPrefix: String {
+        depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// A relative URL from the file at `origin` to this file.
+    public func relativeURL(from origin: OutputPath) -> String {
+        let originFolder = origin.components.dropLast()
+        var shared = 0
+        while shared < originFolder.count, shared < components.count - 1,
+              originFolder[originFolder.startIndex + shared] == components[shared] {
+            shared += 1
+        }
+        let ups = String(repeating: "../", count: originFolder.count - shared)
+        let rest = components[shared...].map(URLEscaping.escapePathComponent).joined(separator: "/")
+        return ups + rest
+    }
+
+    public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Percent-escaping for path components that came from file names.
+enum URLEscaping {
+    static func escapePathComponent(_ component: String) -> String {
+        var result = ""
+        for byte in component.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-._~".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One URL path segment made from a title, id or heading.
+///
+/// Invariant: non-empty, only lowercase ASCII letters, digits, `-` and `_`; so it can never hold
+/// `/`, `..` or anything that needs escaping in a URL or a file name.
+public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts an author-written slug or id only if it already satisfies the invariant.
+    public init?(validating text: String) {
+        guard !text.isEmpty, text.count <= 200,
+              text.unicodeScalars.allSatisfy(Slug.isAllowed),
+              text.first != "-" else { return nil }
+        rawValue = text
+    }
+
+    /// Makes a slug from free text: folds accents (`réseau` → `reseau`), lowercases, and joins
+    /// words with `-`. Returns `nil` when nothing usable remains (e.g. text of only punctuation).
+    public init?(making text: String) {
+        var result = ""
+        var pendingDash = false
+        for scalar in Slug.fold(text).unicodeScalars {
+            if Slug.isAllowed(scalar) && scalar != "-" && scalar != "_" {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                result.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        if result.count > 80 {
+            result = String(result.prefix(80))
+            while result.hasSuffix("-") { result.removeLast() }
+        }
+        guard let slug = Slug(validating: result) else { return nil }
+        self = slug
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+    }
+
+    /// Lowercases and strips diacritics, keeping the base letters (`Œ` → `oe`, `ç` → `c`).
+    static func fold(_ text: String) -> String {
+        let lowered = text.lowercased()
+            .replacingOccurrences(of: "œ", with: "oe")
+            .replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "ß", with: "ss")
+        var folded = String.UnicodeScalarView()
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars
+        where !(0x300...0x36F).contains(scalar.value) {
+            folded.append(scalar)
+        }
+        return String(folded)
+    }
+}

@@ -1,0 +1,53 @@
+/// Plain Swift results of one Markdown render, so no C pointer outlives the parse.
+
+/// What the caller chooses for one render.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Lets raw HTML through (still filtered by GFM's tagfilter); off by default because content is untrusted.
+    public var allowsRawHTML: Bool
+
+    public init(allowsRawHTML: Bool = false) {
+        self.allowsRawHTML = allowsRawHTML
+    }
+}
+
+/// A heading with the anchor id the renderer gave it, for tables of contents and `#anchor` links.
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+    /// 1-based line within the Markdown source handed to the renderer.
+    public var line: Int
+
+    public init(level: Int, text: String, anchor: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+        self.line = line
+    }
+}
+
+/// A link or image destination found in the source, handed to the caller so it can rewrite it.
+public struct MarkdownLink: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    /// 1-based line and column of the link node within the Markdown source.
+    public var line: Int
+    public var column: Int
+
+    public init(destination: String, isImage: Bool, line: Int, column: Int) {
+        self.destination = destination
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The rendered body and what was learnt while walking it.
+public struct MarkdownDocument: Sendable, Hashable {
+    public var html: String
+    public var headings: [MarkdownHeading]
+    public var links: [MarkdownLink]
+    /// Text content without markup, one block per line, for search and summaries.
+    public var plainText: String
+    public var wordCount: Int
+}

@@ -1,0 +1,220 @@
+internal import CCmarkGFM
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Renders Markdown with cmark-gfm and copies everything the site needs into Swift values.
+///
+/// Each call owns its parser, tree and iterator and frees all three before returning, so the
+/// renderer is a plain `Sendable` value that many tasks can use at once.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+        CmarkEnvironment.prepare()
+    }
+
+    /// Registers the GFM extensions; call once before starting parallel work.
+    public static func prepare() {
+        CmarkEnvironment.prepare()
+    }
+
+    /// Parses `source`, lets `rewriteLink` replace link destinations, names headings with
+    /// `makeAnchor`, and returns the HTML with the collected headings, links and text.
+    ///
+    /// - Parameters:
+    ///   - makeAnchor: turns heading text into an id; the renderer makes repeats unique.
+    ///   - rewriteLink: returns a new destination for a link, or `nil` to keep it.
+    public func render(
+        _ source: String,
+        makeAnchor: (String) -> String,
+        rewriteLink: (MarkdownLink) -> String?
+    ) -> MarkdownDocument {
+        let registered = CmarkEnvironment.shared
+        var cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        if options.allowsRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in registered.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = source
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
+        }
+        defer { cmark_node_free(root) }
+
+        // The walk must not outlive this call: only its results leave the closure.
+        let walk = withoutActuallyEscaping(makeAnchor) { makeAnchor in
+            withoutActuallyEscaping(rewriteLink) { rewriteLink in
+                var walk = TreeWalk(makeAnchor: makeAnchor, rewriteLink: rewriteLink)
+                walk.visitAll(from: root)
+                return walk.result
+            }
+        }
+
+        var html = ""
+        if let rendered = cmark_render_html(root, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        html = SourcePositionRewriter.rewrite(html, headingAnchors: walk.anchorsByPosition)
+        let plain = walk.plainText
+        return MarkdownDocument(
+            html: html,
+            headings: walk.headings,
+            links: walk.links,
+            plainText: plain,
+            wordCount: plain.split(whereSeparator: { $0.isWhitespace }).count
+        )
+    }
+}
+
+// MARK: - Tree walk
+
+/// One iterative pass over the cmark tree: explicit iterator, no recursion, so nesting depth is free.
+private struct TreeWalk {
+    let makeAnchor: (String) -> String
+    let rewriteLink: (MarkdownLink) -> String?
+
+    var headings: [MarkdownHeading] = []
+    var links: [MarkdownLink] = []
+    var plainText = ""
+    /// Heading anchors keyed by "line:column", the form cmark writes into `data-sourcepos`.
+    var anchorsByPosition: [String: String] = [:]
+    private var usedAnchors: Set<String> = []
+    private var headingText: String?
+
+    init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> String?) {
+        self.makeAnchor = makeAnchor
+        self.rewriteLink = rewriteLink
+    }
+
+    mutating func visitAll(from root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                enter(node)
+            } else {
+                exit(node)
+            }
+        }
+    }
+
+    private mutating func enter(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            appendText(literal(of: node))
+        case CMARK_NODE_CODE_BLOCK:
+            appendText(literal(of: node))
+            plainText.append("\n")
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            appendText(" ")
+        case CMARK_NODE_HEADING:
+            headingText = ""
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            visitLink(node, isImage: type == CMARK_NODE_IMAGE)
+        default:
+            break
+        }
+    }
+
+    private mutating func exit(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_HEADING:
+            let text = (headingText ?? "").trimmingSpaces()
+            headingText = nil
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            let anchor = uniqueAnchor(for: text)
+            anchorsByPosition["\(line):\(column)"] = anchor
+            headings.append(MarkdownHeading(
+                level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor, line: line))
+            plainText.append("\n")
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+            plainText.append("\n")
+        default:
+            // Table nodes belong to the extension and have no exported constant.
+            switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
+            case "table_cell": plainText.append(" ")
+            case "table_row": plainText.append("\n")
+            default: break
+            }
+        }
+    }
+
+    var result: WalkResult {
+        WalkResult(headings: headings, links: links, plainText: plainText, anchorsByPosition: anchorsByPosition)
+    }
+
+    private mutating func appendText(_ text: String) {
+        plainText.append(text)
+        if headingText != nil { headingText?.append(text) }
+    }
+
+    private mutating func visitLink(_ node: OpaquePointer, isImage: Bool) {
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let link = MarkdownLink(
+            destination: destination,
+            isImage: isImage,
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node))
+        )
+        links.append(link)
+        if let replacement = rewriteLink(link), replacement != destination {
+            cmark_node_set_url(node, replacement)
+        }
+    }
+
+    private func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private mutating func uniqueAnchor(for text: String) -> String {
+        let base = makeAnchor(text).isEmpty ? "section" : makeAnchor(text)
+        var candidate = base
+        var counter = 1
+        while usedAnchors.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        usedAnchors.insert(candidate)
+        return candidate
+    }
+}
+
+/// What a `TreeWalk` learnt, without the caller's closures.
+private struct WalkResult {
+    var headings: [MarkdownHeading]
+    var links: [MarkdownLink]
+    var plainText: String
+    var anchorsByPosition: [String: String]
+}
+
+private extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

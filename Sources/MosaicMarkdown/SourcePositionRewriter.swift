@@ -1,0 +1,63 @@
+/// Turns cmark's `data-sourcepos` attributes into heading ids and drops the rest.
+///
+/// cmark-gfm's HTML renderer cannot emit heading ids, but with `CMARK_OPT_SOURCEPOS` every block
+/// carries its source position; that position is the key the tree walk used for each heading.
+/// User text cannot forge the attribute: in safe mode raw HTML is omitted and quotes are escaped.
+enum SourcePositionRewriter {
+    private static let marker = Array(" data-sourcepos=\"".utf8)
+
+    static func rewrite(_ html: String, headingAnchors: [String: String]) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headingAnchors.count * 16)
+        var tagStart = -1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20, startsMarker(bytes, at: index) {
+                var end = index + marker.count
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let position = bytes[(index + marker.count)..<end].prefix { $0 != UInt8(ascii: "-") }
+                if isHeadingTag(output, from: tagStart),
+                   let anchor = headingAnchors[String(decoding: position, as: UTF8.self)] {
+                    output.append(contentsOf: Array(" id=\"".utf8))
+                    output.append(contentsOf: Array(escapeAttribute(anchor).utf8))
+                    output.append(UInt8(ascii: "\""))
+                }
+                index = end + 1
+                continue
+            }
+            if byte == UInt8(ascii: "<") { tagStart = output.count }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func startsMarker(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + marker.count <= bytes.count else { return false }
+        for offset in 0..<marker.count where bytes[index + offset] != marker[offset] { return false }
+        return true
+    }
+
+    /// True when the tag being written is `<h1>` … `<h6>`.
+    private static func isHeadingTag(_ output: [UInt8], from tagStart: Int) -> Bool {
+        guard tagStart >= 0, output.count - tagStart == 3 else { return false }
+        return output[tagStart + 1] == UInt8(ascii: "h")
+            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(output[tagStart + 2])
+    }
+
+    static func escapeAttribute(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            switch character {
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
