@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import MosaicCore
+
+/// `mosaic build`: builds the site into the output folder, replacing it only on success.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from content/ into public/."
+    )
+
+    @Option(help: "The site folder holding mosaic.yml, content/ and templates/.")
+    var source = "."
+
+    @Option(help: "Where to write the site (default: <source>/public).")
+    var output: String?
+
+    @Flag(help: "Include documents marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings (such as broken links) as errors.")
+    var strict = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let sourceURL = URL(fileURLWithPath: source)
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
+        let options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
+        let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
+        let report = await BuildPipeline.build(options, to: DiskOutputSink(target: outputURL))
+        console.print(report, outputPath: outputURL.path)
+        if !report.published { throw ExitCode(1) }
+    }
+}

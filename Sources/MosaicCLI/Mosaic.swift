@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `mosaic` command: parses arguments and hands off to `MosaicCore`.
+@main
+struct Mosaic: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mosaic",
+        abstract: "Build bilingual knowledge hubs from Markdown.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

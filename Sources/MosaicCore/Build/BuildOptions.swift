@@ -1,0 +1,19 @@
+import Foundation
+
+/// Everything a build needs to know, fixed before it starts.
+public struct BuildOptions: Sendable {
+    /// The site root holding `mosaic.yml`, `content/` and `templates/`.
+    public var sourceFolder: URL
+    public var includeDrafts: Bool
+    /// Turns warnings (such as broken links) into a failed build.
+    public var strict: Bool
+    /// The default theme folder; `nil` means look beside the executable.
+    public var themeFolder: URL?
+
+    public init(sourceFolder: URL, includeDrafts: Bool = false, strict: Bool = false, themeFolder: URL? = nil) {
+        self.sourceFolder = sourceFolder.standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.themeFolder = themeFolder
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import MosaicMarkdown
+
+/// Runs the stages in order — config, discover, load, index, Markdown, templates, write — and
+/// collects every diagnostic instead of stopping at the first.
+public enum BuildPipeline {
+    /// Builds the site and publishes it to `sink` only when nothing failed.
+    public static func build(_ options: BuildOptions, to sink: any OutputSink) async -> BuildReport {
+        var clock = StageClock()
+        let site = await makeSite(options, clock: &clock)
+        var report = BuildReport(diagnostics: site.diagnostics.sorted(), pageCount: site.pageCount,
+                                 fileCount: site.files.count, timings: [], published: false, failure: site.failure)
+        let blocked = report.diagnostics.hasErrors || (options.strict && report.diagnostics.warningCount > 0)
+        if !blocked, site.failure == nil {
+            do {
+                try sink.publish(site.files)
+                report.published = true
+            } catch {
+                report.failure = "\(error)"
+            }
+            clock.finish("write", "\(site.files.count) files")
+        }
+        report.timings = clock.timings
+        return report
+    }
+
+    struct Site {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var pageCount = 0
+        var failure: String?
+    }
+
+    static func makeSite(_ options: BuildOptions, clock: inout StageClock) async -> Site {
+        var site = Site()
+        let root = options.sourceFolder
+        guard let configData = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfig.fileName).path) else {
+            site.diagnostics.append(.error(at: SourceLocation(path: SiteConfig.fileName), code: "config.missing",
+                                           "no \(SiteConfig.fileName) in \(root.path)",
+                                           hint: "run the command in the site folder, pass --source DIR, or create a site with `mosaic init DIR`"))
+            return site
+        }
+        var config: SiteConfig
+        switch TextDecoding.decode(configData) {
+        case .failure(let failure):
+            site.diagnostics.append(.error(at: SourceLocation(path: SiteConfig.fileName, line: failure.line, column: failure.column),
+                                           code: "config.encoding", failure.message, hint: failure.hint))
+            return site
+        case .success(let text):
+            let (loaded, problems) = SiteConfig.load(yaml: text)
+            site.diagnostics += problems
+            guard let loaded else { return site }
+            config = loaded
+        }
+
+        guard let theme = options.themeFolder ?? ThemeLocator.findDefaultTheme() else {
+            site.failure = "the default theme was not found next to the mosaic executable; set MOSAIC_THEME_DIR"
+            return site
+        }
+        let (templates, templateProblems) = TemplateSet.load(from: [
+            (theme.appendingPathComponent("templates"), "(theme)/templates/"),
+            (root.appendingPathComponent(config.templatesFolder), config.templatesFolder + "/"),
+        ])
+        let (strings, stringProblems) = InterfaceStrings.load(languages: config.languages, folders: [
+            (theme.appendingPathComponent("i18n"), "(theme)/i18n/"),
+            (root.appendingPathComponent(config.i18nFolder), config.i18nFolder + "/"),
+        ])
+        site.diagnostics += templateProblems + stringProblems
+        clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages")
+
+        let contentFolder = root.appendingPathComponent("content")
+        let (inventory, discoveryProblems) = ContentDiscovery.discoverContent(in: contentFolder, languages: config.languages)
+        site.diagnostics += discoveryProblems
+        clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
+
+        let loaded = await inventory.documents.concurrentMap { source -> (LoadedDocument?, [Diagnostic]) in
+            let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return (nil, [.error(at: SourceLocation(path: source.displayPath), code: "content.unreadable", "cannot read file")])
+            }
+            return DocumentLoader.loadDocument(source, data: data)
+        }
+        site.diagnostics += loaded.flatMap(\.1)
+        let documents = loaded.compactMap(\.0).filter { options.includeDrafts || !$0.isDraft }
+        clock.finish("load", "\(documents.count) documents kept")
+
+        config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
+        var reserved: [OutputPath: String] = [:]
+        for language in config.languages {
+            reserved[OutputPath.page([language.rawValue])] = "the \(language) home page"
+            for section in config.sections {
+                reserved[OutputPath.page([language.rawValue, section.id.rawValue])] = "the '\(section.id)' list page"
+            }
+        }
+        let (index, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: reserved)
+        site.diagnostics += indexProblems
+        clock.finish("index", "\(index.pages.count) pages")
+
+        MarkdownRenderer.prepare()
+        let renderer = MarkdownRenderer(options: MarkdownOptions(allowsRawHTML: config.allowsRawHTML))
+        let resolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
+        let rendered = await index.pages.concurrentMap { page in
+            RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
+        }
+        site.diagnostics += rendered.flatMap(\.1)
+        clock.finish("markdown", "\(rendered.count) bodies")
+
+        let siteRenderer = SiteRenderer(config: config, index: index, templates: templates, strings: strings)
+        var outputs = await rendered.map(\.0).concurrentMap { siteRenderer.renderDocumentPage($0) }
+        let pagesBySection = Dictionary(grouping: index.pages.filter { $0.sectionID != nil }, by: { $0.sectionID ?? "" })
+        for language in config.languages {
+            outputs.append(siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection))
+            for section in config.sections {
+                outputs.append(siteRenderer.renderSectionPage(section, language: language,
+                                                              pages: pagesBySection[section.id.rawValue] ?? []))
+            }
+        }
+        outputs.append(siteRenderer.renderNotFoundPage())
+        outputs.append(siteRenderer.renderLanguageChoicePage())
+        site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
+        site.pageCount = outputs.count
+        clock.finish("templates", "\(outputs.count) pages")
+
+        var files = StaticFiles.collect(
+            folders: [theme.appendingPathComponent("static"), root.appendingPathComponent(config.staticFolder)],
+            assets: inventory.assets, contentFolder: contentFolder)
+        files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make(config).utf8)))
+        var byPath: [OutputPath: OutputFile] = [:]
+        for file in files + outputs.map(\.0) { byPath[file.path] = file }
+        site.files = byPath.values.sorted { $0.path < $1.path }
+        clock.finish("assets", "\(files.count) static files")
+        return site
+    }
+
+    /// Content folders missing from `sections:` still get list pages, with a warning to declare them.
+    private static func undeclaredSections(in documents: [LoadedDocument], config: SiteConfig,
+                                           diagnostics: inout [Diagnostic]) -> [SiteConfig.Section] {
+        var found: [SiteConfig.Section] = []
+        for document in documents {
+            guard let id = document.source.sectionID, config.section(id) == nil,
+                  !found.contains(where: { $0.id.rawValue == id }) else { continue }
+            guard let slug = Slug(validating: id) else {
+                diagnostics.append(.error(at: SourceLocation(path: document.source.displayPath), code: "content.section-name",
+                                          "folder '\(id)' cannot be a section name",
+                                          hint: "rename the folder with lowercase letters, digits and -"))
+                continue
+            }
+            diagnostics.append(.warning(at: SourceLocation(path: document.source.displayPath), code: "content.undeclared-section",
+                                        "folder '\(id)' is not declared under `sections:` in mosaic.yml",
+                                        hint: "add `- id: \(id)` with a title per language"))
+            found.append(SiteConfig.Section(id: slug, title: LocalizedText(shared: id), description: LocalizedText()))
+        }
+        return found
+    }
+}

@@ -1,0 +1,93 @@
+/// Stage 2b: every page's permalink and identity, built once before any Markdown is rendered.
+///
+/// Links, translations and listings all answer from these maps instead of scanning pages.
+public struct PageIndex: Sendable {
+    /// Pages sorted by content path.
+    public let pages: [IndexedPage]
+    private let positionByContentPath: [ContentPath: Int]
+    private let positionsByTranslationKey: [String: [LocaleCode: Int]]
+    private let positionsByID: [PageID: [LocaleCode: Int]]
+
+    /// The page generated from the file at `path`.
+    public func findPage(at path: ContentPath) -> IndexedPage? {
+        positionByContentPath[path].map { pages[$0] }
+    }
+
+    /// The page with `id`, in `language` when that version exists, else in any language.
+    public func findPage(id: PageID, preferring language: LocaleCode) -> IndexedPage? {
+        guard let versions = positionsByID[id] else { return nil }
+        if let position = versions[language] { return pages[position] }
+        return versions.sorted { $0.key < $1.key }.first.map { pages[$0.value] }
+    }
+
+    /// The same document in `language`, following translation keys.
+    public func findTranslation(of page: IndexedPage, in language: LocaleCode) -> IndexedPage? {
+        positionsByTranslationKey[page.document.translationKey]?[language].map { pages[$0] }
+    }
+
+    /// All versions of `page` in other languages, sorted by language.
+    public func findTranslations(of page: IndexedPage) -> [IndexedPage] {
+        (positionsByTranslationKey[page.document.translationKey] ?? [:])
+            .filter { $0.key != page.language }
+            .sorted { $0.key < $1.key }
+            .map { pages[$0.value] }
+    }
+}
+
+extension PageIndex {
+    /// Assigns output paths and reports duplicate ids, duplicate translations and URL collisions.
+    ///
+    /// `reservedPaths` are generated pages (home, section lists) that documents must not overwrite.
+    public static func makePageIndex(
+        from documents: [LoadedDocument], reservedPaths: [OutputPath: String]
+    ) -> (PageIndex, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var kept: [IndexedPage] = []
+        var byID: [PageID: [LocaleCode: Int]] = [:]
+        var byKey: [String: [LocaleCode: Int]] = [:]
+        var byOutput: [OutputPath: String] = reservedPaths
+
+        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+            let path = document.source.displayPath
+            if let other = byID[document.id]?[document.language] {
+                diagnostics.append(.error(
+                    at: location(ofField: "id", in: document), code: "index.duplicate-id",
+                    "id '\(document.id)' is already used by \(kept[other].document.source.displayPath)",
+                    hint: "give one of them another `id:`; ids must be unique within a language"))
+                continue
+            }
+            if let other = byKey[document.translationKey]?[document.language] {
+                diagnostics.append(.error(
+                    at: location(ofField: "translation_key", in: document), code: "index.duplicate-translation",
+                    "translation_key '\(document.translationKey)' is already used in '\(document.language)' by \(kept[other].document.source.displayPath)",
+                    hint: "each language may hold one version of a document"))
+                continue
+            }
+            let section = document.source.sectionID
+            let output = OutputPath.page([document.language.rawValue] + (section.map { [$0] } ?? []) + [document.slug.rawValue])
+            if let owner = byOutput[output] {
+                diagnostics.append(.error(
+                    at: location(ofField: "slug", in: document), code: "index.url-collision",
+                    "the page URL \(output) is already taken by \(owner)",
+                    hint: "set a different `slug:` in one of the two documents"))
+                continue
+            }
+            byOutput[output] = path
+            byID[document.id, default: [:]][document.language] = kept.count
+            byKey[document.translationKey, default: [:]][document.language] = kept.count
+            kept.append(IndexedPage(document: document, outputPath: output, sectionID: section))
+        }
+        var byContentPath: [ContentPath: Int] = [:]
+        for (position, page) in kept.enumerated() { byContentPath[page.document.source.path] = position }
+        let index = PageIndex(pages: kept, positionByContentPath: byContentPath,
+                              positionsByTranslationKey: byKey, positionsByID: byID)
+        return (index, diagnostics)
+    }
+
+    /// Where a front-matter field was written, or the file's first line when it was not.
+    static func location(ofField field: String, in document: LoadedDocument) -> SourceLocation {
+        let path = document.source.displayPath
+        guard let node = document.frontMatter[field] else { return SourceLocation(path: path) }
+        return SourceLocation(path: path, line: node.line + document.frontMatterLineOffset, column: node.column)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The interface text of one language (`i18n/fr.yml`), plus date formatting in that language.
+public struct InterfaceStrings: Sendable {
+    public let language: LocaleCode
+    public let table: [String: String]
+
+    public subscript(key: String) -> String? { table[key] }
+
+    /// Loads the theme's strings, then the site's over them, for each language.
+    static func load(languages: [LocaleCode], folders: [(url: URL, displayPrefix: String)]) -> ([LocaleCode: InterfaceStrings], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var result: [LocaleCode: InterfaceStrings] = [:]
+        for language in languages {
+            var table: [String: String] = [:]
+            for folder in folders {
+                let url = folder.url.appendingPathComponent("\(language).yml")
+                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let display = folder.displayPrefix + "\(language).yml"
+                let text: String
+                switch TextDecoding.decode(data) {
+                case .success(let decoded): text = decoded
+                case .failure(let failure):
+                    diagnostics.append(.error(at: SourceLocation(path: display, line: failure.line, column: failure.column),
+                                              code: "i18n.encoding", failure.message, hint: failure.hint))
+                    continue
+                }
+                var reader = NodeReader(path: display)
+                switch YAMLReader.parse(text) {
+                case .failure(let failure):
+                    reader.report(.error(at: SourceLocation(path: display, line: failure.line, column: failure.column),
+                                         code: "i18n.yaml", failure.message, hint: failure.hint))
+                case .success(let root):
+                    guard let entries = root.entries else {
+                        reader.error(at: root, code: "i18n.type", "interface strings must be a mapping of key: text")
+                        break
+                    }
+                    for entry in entries {
+                        if let value = reader.string(entry.value, field: entry.key) { table[entry.key] = value }
+                    }
+                }
+                diagnostics += reader.diagnostics
+            }
+            result[language] = InterfaceStrings(language: language, table: table)
+        }
+        return (result, diagnostics)
+    }
+
+    /// A date as this language writes it, using the `date_*` patterns and `month_N` names.
+    ///
+    /// Patterns hold `{day}`, `{month}` and `{year}`; without them the ISO form is used.
+    public func format(_ date: PartialDate) -> String {
+        guard let month = date.month, let monthName = table["month_\(month)"] else { return date.description }
+        let pattern: String?
+        if let day = date.day {
+            pattern = table["date_day"].map {
+                $0.replacingOccurrences(of: "{day}", with: day == 1 ? (table["day_first"] ?? "1") : "\(day)")
+            }
+        } else {
+            pattern = table["date_month"]
+        }
+        guard let pattern else { return date.description }
+        return pattern
+            .replacingOccurrences(of: "{month}", with: monthName)
+            .replacingOccurrences(of: "{year}", with: "\(date.year)")
+    }
+}

@@ -1,0 +1,69 @@
+/// The values every template sees, built once per output file.
+///
+/// Mustache reads `[String: Any]`; these helpers keep the key names in one place.
+struct PageContext {
+    let language: LocaleCode
+    let outputPath: OutputPath
+    let strings: InterfaceStrings
+    let site: SiteConfig
+
+    /// Relative URL from this page to another output file.
+    func url(to target: OutputPath) -> String {
+        target.relativeURL(from: outputPath)
+    }
+
+    func homePath(for language: LocaleCode) -> OutputPath {
+        OutputPath.page([language.rawValue])
+    }
+
+    /// `lang`, `root`, `home`, `site`, `t`, `nav`, with `alternates` supplied by the caller.
+    func base(navigationCurrent currentSection: String?, alternates: [[String: Any]]) -> [String: Any] {
+        [
+            "lang": language.rawValue,
+            "langName": strings["language_name"] ?? language.rawValue,
+            "root": outputPath.rootPrefix,
+            "home": url(to: homePath(for: language)),
+            "site": [
+                "title": site.title.text(for: language, fallback: site.defaultLanguage),
+                "description": site.description.text(for: language, fallback: site.defaultLanguage),
+            ],
+            "t": strings.table,
+            "nav": site.sections.map { section -> [String: Any] in
+                [
+                    "title": section.title.text(for: language, fallback: site.defaultLanguage),
+                    "url": url(to: OutputPath.page([language.rawValue, section.id.rawValue])),
+                    "current": section.id.rawValue == currentSection,
+                ]
+            },
+            "alternates": alternates,
+        ]
+    }
+
+    /// One alternate-language link, labelled in its own language.
+    func alternate(_ language: LocaleCode, at target: OutputPath, strings other: InterfaceStrings?) -> [String: Any] {
+        ["lang": language.rawValue, "langName": other?["language_name"] ?? language.rawValue, "url": url(to: target)]
+    }
+
+    /// "12 documents" in this language, from the `document_count_one` / `_other` patterns.
+    func countText(_ count: Int) -> String {
+        let key = count == 1 ? "document_count_one" : "document_count_other"
+        guard let pattern = strings[key] else { return "\(count)" }
+        return pattern.replacingOccurrences(of: "{count}", with: NumberFormatting.format(count, language: language))
+    }
+}
+
+/// Integers written with the thousands separator each language uses (`15,965`, `15 965`).
+enum NumberFormatting {
+    static func format(_ value: Int, language: LocaleCode) -> String {
+        let separator = language.rawValue == "fr" ? "\u{202F}" : ","
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: separator)
+    }
+}
