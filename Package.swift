@@ -58,7 +58,6 @@ let package = Package(
         ),
         .testTarget(
             name: "MosaicCLITests",
-            dependencies: ["MosaicCLI"],
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strictSettings
         ),
