@@ -26,7 +26,8 @@ struct Console {
         if let failure = report.failure { write("error: \(failure)") }
         if verbose {
             for timing in report.timings {
-                write(String(format: "  %-10@ %8.3f s  %@", timing.stage as NSString, timing.seconds, timing.detail as NSString))
+                let name = timing.stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+                write("  \(name) \(String(format: "%7.3f", timing.seconds)) s  \(timing.detail)")
             }
         }
         guard !quiet else { return }

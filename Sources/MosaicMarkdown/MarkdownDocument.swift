@@ -4,9 +4,12 @@
 public struct MarkdownOptions: Sendable, Hashable {
     /// Lets raw HTML through (still filtered by GFM's tagfilter); off by default because content is untrusted.
     public var allowsRawHTML: Bool
+    /// Ids the page template already uses (`main`, …); headings never take them.
+    public var reservedAnchors: Set<String>
 
-    public init(allowsRawHTML: Bool = false) {
+    public init(allowsRawHTML: Bool = false, reservedAnchors: Set<String> = []) {
         self.allowsRawHTML = allowsRawHTML
+        self.reservedAnchors = reservedAnchors
     }
 }
 

@@ -34,7 +34,8 @@ public struct MarkdownRenderer: Sendable {
         rewriteLink: (MarkdownLink) -> String?
     ) -> MarkdownDocument {
         let registered = CmarkEnvironment.shared
-        var cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+        // Style attributes instead of `align`, which HTML5 no longer allows on table cells.
+        var cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if options.allowsRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(cmarkOptions) else {
@@ -60,7 +61,8 @@ public struct MarkdownRenderer: Sendable {
         // The walk must not outlive this call: only its results leave the closure.
         let walk = withoutActuallyEscaping(makeAnchor) { makeAnchor in
             withoutActuallyEscaping(rewriteLink) { rewriteLink in
-                var walk = TreeWalk(makeAnchor: makeAnchor, rewriteLink: rewriteLink)
+                var walk = TreeWalk(makeAnchor: makeAnchor, rewriteLink: rewriteLink,
+                                    reservedAnchors: options.reservedAnchors)
                 walk.visitAll(from: root)
                 return walk.result
             }
@@ -98,9 +100,11 @@ private struct TreeWalk {
     private var usedAnchors: Set<String> = []
     private var headingText: String?
 
-    init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> String?) {
+    init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> String?,
+         reservedAnchors: Set<String>) {
         self.makeAnchor = makeAnchor
         self.rewriteLink = rewriteLink
+        self.usedAnchors = reservedAnchors
     }
 
     mutating func visitAll(from root: OpaquePointer) {

@@ -97,7 +97,8 @@ public enum BuildPipeline {
         clock.finish("index", "\(index.pages.count) pages")
 
         MarkdownRenderer.prepare()
-        let renderer = MarkdownRenderer(options: MarkdownOptions(allowsRawHTML: config.allowsRawHTML))
+        let renderer = MarkdownRenderer(options: MarkdownOptions(
+            allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors))
         let resolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
         let rendered = await index.pages.concurrentMap { page in
             RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)

@@ -13,6 +13,9 @@ struct SiteRenderer: Sendable {
         "title", "summary", "id", "draft", "slug", "lang", "translation_key", "type", "date",
     ]
 
+    /// Element ids the default theme puts on document pages; headings must not reuse them.
+    static let templateAnchors: Set<String> = ["main", "mosaic-toc-title", "mosaic-details-title"]
+
     private func strings(for language: LocaleCode) -> InterfaceStrings {
         strings[language] ?? InterfaceStrings(language: language, table: [:])
     }

@@ -1,0 +1,30 @@
+"""Shared helpers for the end-to-end Python suite: locate and run the built `mosaic` binary."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "Tests" / "MosaicCLITests" / "Fixtures"
+
+
+def mosaic_binary() -> str:
+    return os.environ.get("MOSAIC_BIN", str(ROOT / ".build" / "debug" / "mosaic"))
+
+
+def build_site(source: pathlib.Path, output: pathlib.Path, *extra: str) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [mosaic_binary(), "build", "--source", str(source), "--output", str(output), "--quiet", *extra],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> pathlib.Path:
+    """The repository's own hub, built once for the whole session."""
+    output = tmp_path_factory.mktemp("bundled") / "public"
+    build_site(ROOT, output)
+    return output
