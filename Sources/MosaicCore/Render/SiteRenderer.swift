@@ -11,6 +11,7 @@ struct SiteRenderer: Sendable {
     /// Fields shown elsewhere on the page or meaningless to readers, left out of the details panel.
     static let hiddenMetaFields: Set<String> = [
         "title", "summary", "id", "draft", "slug", "lang", "translation_key", "type", "date",
+        "date_precision", "short_title", "translation_status", "original_language",
     ]
 
     /// Element ids the default theme puts on document pages; headings must not reuse them.
