@@ -39,6 +39,8 @@ enum TextDecoding {
         }
         var text = String(scalars)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // "\r\n" is one Character in Swift; normalise so line splitting and cmark agree.
+        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return .success(text)
     }
 }

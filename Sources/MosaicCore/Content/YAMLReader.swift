@@ -21,7 +21,7 @@ enum YAMLReader {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return .failure(failure(from: error))
+            return .failure(failure(from: error, in: text))
         } catch {
             return .failure(Failure(line: 1, column: 1, message: "invalid YAML: \(error)"))
         }
@@ -83,7 +83,7 @@ enum YAMLReader {
         }
     }
 
-    private static func failure(from error: YamlError) -> Failure {
+    private static func failure(from error: YamlError, in text: String) -> Failure {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -94,11 +94,26 @@ enum YAMLReader {
         case .reader(let problem, _, _, _):
             return Failure(line: 1, column: 1, message: "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Failure(line: context.mark.line, column: context.mark.column,
-                           message: "duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let repeated = duplicates.first.flatMap { secondOccurrence(of: $0, in: text) }
+            return Failure(line: repeated?.line ?? context.mark.line, column: repeated?.column ?? context.mark.column,
+                           message: "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                           hint: "each key may appear once; remove or merge the repeated one")
         default:
             return Failure(line: 1, column: 1, message: "invalid YAML: \(error)")
         }
+    }
+
+    /// Yams names a duplicated key but points at its mapping; find where the key is repeated.
+    private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else { continue }
+            seen += 1
+            if seen == 2 { return (number + 1, indent + 1) }
+        }
+        return nil
     }
 
     private static func hint(for problem: String) -> String? {
