@@ -134,4 +134,15 @@ struct BuildCommandTests {
         #expect(result.stderr.contains("mosaic.yml:15:1: error: unknown key 'langauges' in mosaic.yml\n    hint: did you mean 'languages'?"))
         #expect(result.stderr.contains("mosaic.yml:17:16: error: 'unsafe_html' must be true or false"))
     }
+
+    @Test("a template syntax error is reported at its line and column, and a missing template by name")
+    func templateErrors() throws {
+        let site = try SiteFixture(copying: "minimal")
+        defer { site.remove() }
+        try site.write("templates/page.mustache", "{{<base}}\n{{$main}}\n{{#page.title}}oops\n{{/main}}\n{{/base}}\n")
+        let result = try site.run(["build"])
+        #expect(result.status == 1)
+        #expect(result.stderrLines.first?.hasPrefix("templates/page.mustache:4:") == true, "got: \(result.stderr)")
+        #expect(result.stderr.contains("error: template syntax error"))
+    }
 }
