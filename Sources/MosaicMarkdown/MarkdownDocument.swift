@@ -45,6 +45,35 @@ public struct MarkdownLink: Sendable, Hashable {
     }
 }
 
+/// A `[[target#anchor|label]]` link found in text (never in code), for the caller to resolve.
+public struct MarkdownWikilink: Sendable, Hashable {
+    public var target: String
+    public var anchor: String?
+    public var label: String?
+    /// 1-based line and byte column of the opening `[[` within the Markdown source.
+    public var line: Int
+    public var column: Int
+
+    public init(target: String, anchor: String?, label: String?, line: Int, column: Int) {
+        self.target = target
+        self.anchor = anchor
+        self.label = label
+        self.line = line
+        self.column = column
+    }
+}
+
+/// What a resolved wikilink becomes: a link with this destination and text.
+public struct ResolvedWikilink: Sendable, Hashable {
+    public var destination: String
+    public var text: String
+
+    public init(destination: String, text: String) {
+        self.destination = destination
+        self.text = text
+    }
+}
+
 /// The rendered body and what was learnt while walking it.
 public struct MarkdownDocument: Sendable, Hashable {
     public var html: String

@@ -23,15 +23,18 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Parses `source`, lets `rewriteLink` replace link destinations, names headings with
-    /// `makeAnchor`, and returns the HTML with the collected headings, links and text.
+    /// `makeAnchor`, turns resolvable `[[wikilinks]]` into links, and returns the HTML with the
+    /// collected headings, links and text.
     ///
     /// - Parameters:
     ///   - makeAnchor: turns heading text into an id; the renderer makes repeats unique.
     ///   - rewriteLink: returns a new destination for a link, or `nil` to keep it.
+    ///   - resolveWikilink: returns the link a wikilink becomes, or `nil` to leave it as text.
     public func render(
         _ source: String,
         makeAnchor: (String) -> String,
-        rewriteLink: (MarkdownLink) -> String?
+        rewriteLink: (MarkdownLink) -> String?,
+        resolveWikilink: (MarkdownWikilink) -> ResolvedWikilink? = { _ in nil }
     ) -> MarkdownDocument {
         let registered = CmarkEnvironment.shared
         // Style attributes instead of `align`, which HTML5 no longer allows on table cells.
@@ -57,14 +60,19 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
         }
         defer { cmark_node_free(root) }
+        // `[[x]]` arrives as several text nodes split at the brackets; merge them first.
+        cmark_consolidate_text_nodes(root)
 
         // The walk must not outlive this call: only its results leave the closure.
         let walk = withoutActuallyEscaping(makeAnchor) { makeAnchor in
             withoutActuallyEscaping(rewriteLink) { rewriteLink in
-                var walk = TreeWalk(makeAnchor: makeAnchor, rewriteLink: rewriteLink,
-                                    reservedAnchors: options.reservedAnchors)
-                walk.visitAll(from: root)
-                return walk.result
+                withoutActuallyEscaping(resolveWikilink) { resolveWikilink in
+                    var walk = TreeWalk(makeAnchor: makeAnchor, rewriteLink: rewriteLink,
+                                        resolveWikilink: resolveWikilink, reservedAnchors: options.reservedAnchors)
+                    walk.visitAll(from: root)
+                    walk.replaceWikilinks()
+                    return walk.result
+                }
             }
         }
 
@@ -91,6 +99,7 @@ public struct MarkdownRenderer: Sendable {
 private struct TreeWalk {
     let makeAnchor: (String) -> String
     let rewriteLink: (MarkdownLink) -> String?
+    let resolveWikilink: (MarkdownWikilink) -> ResolvedWikilink?
 
     var headings: [MarkdownHeading] = []
     var links: [MarkdownLink] = []
@@ -99,11 +108,16 @@ private struct TreeWalk {
     var anchorsByPosition: [String: String] = [:]
     private var usedAnchors: Set<String> = []
     private var headingText: String?
+    /// Inside a link or image, where wikilinks would nest links and stay text.
+    private var linkDepth = 0
+    /// Text nodes holding resolved wikilinks, replaced after the walk so the iterator stays valid.
+    private var pendingReplacements: [(node: OpaquePointer, segments: [WikilinkScanner.Segment])] = []
 
     init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> String?,
-         reservedAnchors: Set<String>) {
+         resolveWikilink: @escaping (MarkdownWikilink) -> ResolvedWikilink?, reservedAnchors: Set<String>) {
         self.makeAnchor = makeAnchor
         self.rewriteLink = rewriteLink
+        self.resolveWikilink = resolveWikilink
         self.usedAnchors = reservedAnchors
     }
 
@@ -125,7 +139,9 @@ private struct TreeWalk {
     private mutating func enter(_ node: OpaquePointer) {
         let type = cmark_node_get_type(node)
         switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        case CMARK_NODE_TEXT:
+            visitText(node)
+        case CMARK_NODE_CODE:
             appendText(literal(of: node))
         case CMARK_NODE_CODE_BLOCK:
             appendText(literal(of: node))
@@ -135,6 +151,7 @@ private struct TreeWalk {
         case CMARK_NODE_HEADING:
             headingText = ""
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            linkDepth += 1
             visitLink(node, isImage: type == CMARK_NODE_IMAGE)
         default:
             break
@@ -156,6 +173,8 @@ private struct TreeWalk {
             plainText.append("\n")
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
             plainText.append("\n")
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            linkDepth -= 1
         default:
             // Table nodes belong to the extension and have no exported constant.
             switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
@@ -173,6 +192,52 @@ private struct TreeWalk {
     private mutating func appendText(_ text: String) {
         plainText.append(text)
         if headingText != nil { headingText?.append(text) }
+    }
+
+    /// Plain text, where `[[wikilinks]]` are resolved and queued for replacement by link nodes.
+    private mutating func visitText(_ node: OpaquePointer) {
+        let text = literal(of: node)
+        guard linkDepth == 0, text.contains("[[") else {
+            appendText(text)
+            return
+        }
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        let segments = WikilinkScanner.segments(of: text, line: line, column: column, resolve: resolveWikilink)
+        for segment in segments {
+            switch segment {
+            case .text(let plain): appendText(plain)
+            case .link(_, let label): appendText(label)
+            }
+        }
+        if segments.contains(where: { if case .link = $0 { true } else { false } }) {
+            pendingReplacements.append((node, segments))
+        }
+    }
+
+    /// Swaps each queued text node for text and link nodes; called once the iterator is done.
+    mutating func replaceWikilinks() {
+        for (node, segments) in pendingReplacements {
+            for segment in segments {
+                switch segment {
+                case .text(let plain):
+                    guard !plain.isEmpty, let textNode = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                    cmark_node_set_literal(textNode, plain)
+                    cmark_node_insert_before(node, textNode)
+                case .link(let destination, let label):
+                    guard let linkNode = cmark_node_new(CMARK_NODE_LINK) else { continue }
+                    cmark_node_set_url(linkNode, destination)
+                    if let textNode = cmark_node_new(CMARK_NODE_TEXT) {
+                        cmark_node_set_literal(textNode, label)
+                        cmark_node_append_child(linkNode, textNode)
+                    }
+                    cmark_node_insert_before(node, linkNode)
+                }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        pendingReplacements = []
     }
 
     private mutating func visitLink(_ node: OpaquePointer, isImage: Bool) {

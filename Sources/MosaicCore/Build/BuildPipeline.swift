@@ -85,15 +85,9 @@ public enum BuildPipeline {
         clock.finish("load", "\(documents.count) documents kept")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
-        var reserved: [OutputPath: String] = [:]
-        for language in config.languages {
-            reserved[OutputPath.page([language.rawValue])] = "the \(language) home page"
-            for section in config.sections {
-                reserved[OutputPath.page([language.rawValue, section.id.rawValue])] = "the '\(section.id)' list page"
-            }
-        }
-        let (index, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: reserved)
+        let (index, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
+        site.diagnostics += SchemaValidator.validate(index, config: config)
         clock.finish("index", "\(index.pages.count) pages")
 
         MarkdownRenderer.prepare()
@@ -106,8 +100,14 @@ public enum BuildPipeline {
         site.diagnostics += rendered.flatMap(\.1)
         clock.finish("markdown", "\(rendered.count) bodies")
 
-        let siteRenderer = SiteRenderer(config: config, index: index, templates: templates, strings: strings)
-        var outputs = await rendered.map(\.0).concurrentMap { siteRenderer.renderDocumentPage($0) }
+        let documentsRendered = rendered.map(\.0)
+        let (graph, graphProblems) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
+                                                           today: SiteGraph.today())
+        site.diagnostics += graphProblems
+        clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
+
+        let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings)
+        var outputs = await documentsRendered.concurrentMap { siteRenderer.renderDocumentPage($0) }
         let pagesBySection = Dictionary(grouping: index.pages.filter { $0.sectionID != nil }, by: { $0.sectionID ?? "" })
         for language in config.languages {
             outputs.append(siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection))
@@ -115,6 +115,10 @@ public enum BuildPipeline {
                 outputs.append(siteRenderer.renderSectionPage(section, language: language,
                                                               pages: pagesBySection[section.id.rawValue] ?? []))
             }
+            outputs += siteRenderer.renderTaxonomyPages(language: language)
+            outputs += siteRenderer.renderDirectoryPages(language: language)
+            if let coverage = siteRenderer.renderCoveragePage(language: language) { outputs.append(coverage) }
+            outputs.append(siteRenderer.renderConsultationsPage(language: language))
         }
         outputs.append(siteRenderer.renderNotFoundPage())
         outputs.append(siteRenderer.renderLanguageChoicePage())
@@ -126,6 +130,7 @@ public enum BuildPipeline {
             folders: [theme.appendingPathComponent("static"), root.appendingPathComponent(config.staticFolder)],
             assets: inventory.assets, contentFolder: contentFolder)
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make(config).utf8)))
+        files += DataExport.make(graph: graph, config: config)
         var byPath: [OutputPath: OutputFile] = [:]
         for file in files + outputs.map(\.0) { byPath[file.path] = file }
         site.files = byPath.values.sorted { $0.path < $1.path }

@@ -4,6 +4,7 @@ extension SiteConfig {
 
     private static let topLevelKeys = [
         "title", "description", "base_url", "languages", "sections", "templates", "static", "i18n", "markdown",
+        "taxonomies", "types", "graph",
     ]
 
     /// Decodes the configuration; on problems returns the diagnostics and, where possible, a usable config.
@@ -38,6 +39,7 @@ extension SiteConfig {
         }
         if languages.isEmpty { languages = [LocaleCode("en")!] }
 
+        let taxonomies = taxonomies(root["taxonomies"], languages: languages, reader: &reader)
         let config = SiteConfig(
             title: localized(root["title"], field: "title", languages: languages, reader: &reader) ?? LocalizedText(shared: "Mosaic site"),
             description: localized(root["description"], field: "description", languages: languages, reader: &reader) ?? LocalizedText(),
@@ -47,7 +49,10 @@ extension SiteConfig {
             templatesFolder: folder(root["templates"], field: "templates", default: "templates", reader: &reader),
             staticFolder: folder(root["static"], field: "static", default: "static", reader: &reader),
             i18nFolder: folder(root["i18n"], field: "i18n", default: "i18n", reader: &reader),
-            allowsRawHTML: markdownRawHTML(root["markdown"], reader: &reader)
+            allowsRawHTML: markdownRawHTML(root["markdown"], reader: &reader),
+            taxonomies: taxonomies,
+            types: types(root["types"], taxonomies: taxonomies, languages: languages, reader: &reader),
+            graph: graphSettings(root["graph"], reader: &reader)
         )
         return (config, reader.diagnostics)
     }

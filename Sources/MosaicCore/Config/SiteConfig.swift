@@ -22,10 +22,18 @@ public struct SiteConfig: Sendable, Hashable {
     public var i18nFolder: String
     /// Lets raw HTML through Markdown (still tag-filtered); off because content is untrusted.
     public var allowsRawHTML: Bool
+    public var taxonomies: [Taxonomy]
+    /// Content types by name; empty when the site declares none (then front matter is free-form).
+    public var types: [String: ContentType]
+    public var graph: GraphSettings
 
     public var defaultLanguage: LocaleCode { languages[0] }
 
     public func section(_ id: String) -> Section? {
         sections.first { $0.id.rawValue == id }
+    }
+
+    public func taxonomy(_ id: String) -> Taxonomy? {
+        taxonomies.first { $0.id.rawValue == id }
     }
 }

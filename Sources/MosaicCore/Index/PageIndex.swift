@@ -7,6 +7,8 @@ public struct PageIndex: Sendable {
     private let positionByContentPath: [ContentPath: Int]
     private let positionsByTranslationKey: [String: [LocaleCode: Int]]
     private let positionsByID: [PageID: [LocaleCode: Int]]
+    /// Slugs of titles, short titles, names and acronyms → translation keys, for `[[Name]]` links.
+    private let translationKeysByName: [String: Set<String>]
 
     /// The page generated from the file at `path`.
     public func findPage(at path: ContentPath) -> IndexedPage? {
@@ -19,6 +21,20 @@ public struct PageIndex: Sendable {
         if let position = versions[language] { return pages[position] }
         return versions.sorted { $0.key < $1.key }.first.map { pages[$0.value] }
     }
+
+    /// Documents whose title, short title, name or acronym slugs to the same text as `name`,
+    /// one per translation, in `language` where possible.
+    public func findPages(named name: String, preferring language: LocaleCode) -> [IndexedPage] {
+        guard let slug = Slug(making: name), let keys = translationKeysByName[slug.rawValue] else { return [] }
+        return keys.sorted().compactMap { key in
+            guard let versions = positionsByTranslationKey[key] else { return nil }
+            let position = versions[language] ?? versions.sorted { $0.key < $1.key }.first?.value
+            return position.map { pages[$0] }
+        }
+    }
+
+    /// Every id in the index, sorted, for "did you mean" hints.
+    public var allIDs: [String] { positionsByID.keys.map(\.rawValue).sorted() }
 
     /// The same document in `language`, following translation keys.
     public func findTranslation(of page: IndexedPage, in language: LocaleCode) -> IndexedPage? {
@@ -75,12 +91,20 @@ extension PageIndex {
             byOutput[output] = path
             byID[document.id, default: [:]][document.language] = kept.count
             byKey[document.translationKey, default: [:]][document.language] = kept.count
-            kept.append(IndexedPage(document: document, outputPath: output, sectionID: section))
+            kept.append(IndexedPage(document: document, outputPath: output, sectionID: section, position: kept.count))
         }
         var byContentPath: [ContentPath: Int] = [:]
-        for (position, page) in kept.enumerated() { byContentPath[page.document.source.path] = position }
+        var byName: [String: Set<String>] = [:]
+        for (position, page) in kept.enumerated() {
+            byContentPath[page.document.source.path] = position
+            let matter = page.document.frontMatter
+            let names = [page.document.title] + ["short_title", "name", "acronym"].compactMap { matter[$0]?.scalar }
+            for name in names {
+                if let slug = Slug(making: name) { byName[slug.rawValue, default: []].insert(page.document.translationKey) }
+            }
+        }
         let index = PageIndex(pages: kept, positionByContentPath: byContentPath,
-                              positionsByTranslationKey: byKey, positionsByID: byID)
+                              positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName)
         return (index, diagnostics)
     }
 

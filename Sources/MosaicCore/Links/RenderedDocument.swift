@@ -7,27 +7,36 @@ public struct RenderedDocument: Sendable {
     public var headings: [MarkdownHeading]
     public var plainText: String
     public var wordCount: Int
+    /// Links from the body to other pages, in source order.
+    public var outgoing: [OutgoingLink]
 }
 
 extension RenderedDocument {
-    /// Renders one page's Markdown, resolving its links through `resolver`.
+    /// Renders one page's Markdown, resolving its links and wikilinks through `resolver`.
     static func renderMarkdown(
         _ page: IndexedPage, renderer: MarkdownRenderer, resolver: LinkResolver
     ) -> (RenderedDocument, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let body = page.document.body
-        let startLine = page.document.bodyStartLine
+        var outgoing: [OutgoingLink] = []
         let markdown = renderer.render(
-            body,
+            page.document.body,
             makeAnchor: { Slug(making: $0)?.rawValue ?? "" },
             rewriteLink: { link in
-                let (replacement, diagnostic) = resolver.resolve(link, from: page, bodyStartLine: startLine)
+                let resolution = resolver.resolve(link, from: page)
+                if let diagnostic = resolution.diagnostic { diagnostics.append(diagnostic) }
+                if let link = resolution.outgoing { outgoing.append(link) }
+                return resolution.destination
+            },
+            resolveWikilink: { wikilink in
+                let (resolved, link, diagnostic) = resolver.resolve(wikilink, from: page)
                 if let diagnostic { diagnostics.append(diagnostic) }
-                return replacement
+                if let link { outgoing.append(link) }
+                return resolved
             }
         )
         let rendered = RenderedDocument(page: page, html: markdown.html, headings: markdown.headings,
-                                        plainText: markdown.plainText, wordCount: markdown.wordCount)
+                                        plainText: markdown.plainText, wordCount: markdown.wordCount,
+                                        outgoing: outgoing)
         return (rendered, diagnostics)
     }
 }

@@ -1,28 +1,37 @@
 import Foundation
 import MosaicMarkdown
 
-/// Stage 5: turns rendered documents and the page index into HTML files through the templates.
+/// Stage 5: turns rendered documents and the site graph into HTML files through the templates.
 struct SiteRenderer: Sendable {
     let config: SiteConfig
-    let index: PageIndex
+    let graph: SiteGraph
     let templates: TemplateSet
     let strings: [LocaleCode: InterfaceStrings]
 
-    /// Fields shown elsewhere on the page or meaningless to readers, left out of the details panel.
-    static let hiddenMetaFields: Set<String> = [
-        "title", "summary", "id", "draft", "slug", "lang", "translation_key", "type", "date",
-        "date_precision", "short_title", "translation_status", "original_language",
-    ]
+    var index: PageIndex { graph.index }
 
     /// Element ids the default theme puts on document pages; headings must not reuse them.
-    static let templateAnchors: Set<String> = ["main", "mosaic-toc-title", "mosaic-details-title"]
+    static let templateAnchors: Set<String> = ["main", "mosaic-toc-title", "mosaic-details-title",
+                                               "mosaic-backlinks-title", "mosaic-related-title"]
 
-    private func strings(for language: LocaleCode) -> InterfaceStrings {
+    func strings(for language: LocaleCode) -> InterfaceStrings {
         strings[language] ?? InterfaceStrings(language: language, table: [:])
     }
 
-    private func context(_ language: LocaleCode, _ path: OutputPath) -> PageContext {
+    func context(_ language: LocaleCode, _ path: OutputPath) -> PageContext {
         PageContext(language: language, outputPath: path, strings: strings(for: language), site: config)
+    }
+
+    // MARK: - Labels
+
+    func typeLabel(_ type: String, _ context: PageContext) -> String {
+        config.types[type]?.label?.text(for: context.language, fallback: config.defaultLanguage)
+            ?? context.strings["type_\(type)"] ?? humanize(type)
+    }
+
+    func humanize(_ key: String) -> String {
+        let words = key.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     // MARK: - Documents
@@ -39,6 +48,8 @@ struct SiteRenderer: Sendable {
             ["id": heading.anchor, "text": heading.text, "level": heading.level]
         }
         let meta = metaEntries(for: page, context: context)
+        let backlinkGroups = groupedByType(graph.backlinks[page.position], context: context)
+        let related = graph.related[page.position].map { item(for: index.pages[$0], context: context) }
         var pageValues: [String: Any] = [
             "title": document.title,
             "contentHTML": rendered.html,
@@ -48,14 +59,29 @@ struct SiteRenderer: Sendable {
             "hasMeta": !meta.isEmpty,
             "wordCount": rendered.wordCount,
             "params": TemplateValue.make(document.frontMatter),
+            "backlinkGroups": backlinkGroups,
+            "hasBacklinks": !backlinkGroups.isEmpty,
+            "related": related,
+            "hasRelated": !related.isEmpty,
         ]
         if let summary = document.summary { pageValues["summary"] = summary }
         if let date = document.date {
             pageValues["dateText"] = context.strings.format(date)
             pageValues["dateISO"] = date.description
         }
-        if let type = document.type { pageValues["typeLabel"] = context.strings["type_\(type)"] ?? type }
-        if let section = page.sectionID.flatMap({ sectionInfo($0) }) {
+        if let type = document.type { pageValues["typeLabel"] = typeLabel(type, context) }
+        if let status = document.frontMatter["status"]?.scalar {
+            pageValues["statusLabel"] = context.strings["status_\(status)"] ?? humanize(status)
+            pageValues["status"] = status
+        }
+        if let consultation = consultationBanner(for: page, context: context) { pageValues["consultation"] = consultation }
+        if let replaced = graph.supersedes[page.position] {
+            pageValues["supersedes"] = link(to: index.pages[replaced], context: context)
+        }
+        if let replacement = graph.supersededBy[page.position] {
+            pageValues["supersededBy"] = link(to: index.pages[replacement], context: context)
+        }
+        if let section = page.sectionID.flatMap({ config.section($0) }) {
             pageValues["section"] = [
                 "title": section.title.text(for: page.language, fallback: config.defaultLanguage),
                 "url": context.url(to: OutputPath.page([page.language.rawValue, section.id.rawValue])),
@@ -65,58 +91,44 @@ struct SiteRenderer: Sendable {
         return render("page", values, at: page.outputPath)
     }
 
-    /// The details panel: each remaining front-matter field with its values, references linked.
-    private func metaEntries(for page: IndexedPage, context: PageContext) -> [[String: Any]] {
-        (page.document.frontMatter.entries ?? []).compactMap { entry -> [String: Any]? in
-            guard !SiteRenderer.hiddenMetaFields.contains(entry.key) else { return nil }
-            let values = metaValues(entry.value, page: page, context: context)
-            guard !values.isEmpty else { return nil }
-            let label = context.strings["field_\(entry.key)"] ?? humanize(entry.key)
-            return ["label": label, "values": values,
-                    "value": values.compactMap { $0["text"] as? String }.joined(separator: ", ")]
+    private func consultationBanner(for page: IndexedPage, context: PageContext) -> [String: Any]? {
+        let matter = page.document.frontMatter
+        guard matter["status"]?.scalar == "consultation" else { return nil }
+        var banner: [String: Any] = [:]
+        if let close = matter["consultation_close"]?.scalar.flatMap(PartialDate.init(parsing:)) {
+            banner["closeText"] = context.strings.format(close)
+            banner["closeISO"] = close.description
         }
+        if let contact = matter["feedback_contact"]?.scalar { banner["contact"] = contact }
+        return banner
     }
 
-    private func metaValues(_ node: YAMLNode, page: IndexedPage, context: PageContext) -> [[String: Any]] {
-        switch node.value {
-        case .scalar(let text, _):
-            guard !node.isNull else { return [] }
-            if let id = PageID(text), let target = index.findPage(id: id, preferring: page.language) {
-                return [["text": target.document.title, "url": context.url(to: target.outputPath)]]
-            }
-            if text.hasPrefix("https://") || text.hasPrefix("http://") { return [["text": text, "url": text]] }
-            return [["text": text]]
-        case .sequence(let items):
-            return items.flatMap { metaValues($0, page: page, context: context) }
-        case .mapping(let entries):
-            if let reference = node["ref"] {
-                var values = metaValues(reference, page: page, context: context)
-                let extras = entries.filter { $0.key != "ref" }.compactMap(\.value.scalar)
-                if !extras.isEmpty, var first = values.first {
-                    first["text"] = "\(first["text"] as? String ?? "") (\(extras.joined(separator: ", ")))"
-                    values[0] = first
-                }
-                return values
-            }
-            let text = entries.compactMap { entry in entry.value.scalar.map { "\(humanize(entry.key)): \($0)" } }
-            return text.isEmpty ? [] : [["text": text.joined(separator: "; ")]]
-        }
-    }
-
-    private func humanize(_ key: String) -> String {
-        let words = key.replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+    func link(to page: IndexedPage, context: PageContext) -> [String: Any] {
+        ["title": page.document.title, "url": context.url(to: page.outputPath)]
     }
 
     // MARK: - Lists
 
-    /// Declared sections, then folders found in content that were not declared.
-    func sectionInfo(_ id: String) -> SiteConfig.Section? {
-        config.section(id)
+    /// One list entry with type, date, status and the languages it exists in.
+    func item(for page: IndexedPage, context: PageContext) -> [String: Any] {
+        var item: [String: Any] = ["title": page.document.title, "url": context.url(to: page.outputPath)]
+        if let summary = page.document.summary { item["summary"] = summary }
+        if let date = page.document.date {
+            item["dateText"] = context.strings.format(date)
+            item["dateISO"] = date.description
+        }
+        if let type = page.document.type { item["typeLabel"] = typeLabel(type, context) }
+        if let status = page.document.frontMatter["status"]?.scalar {
+            item["statusLabel"] = context.strings["status_\(status)"] ?? humanize(status)
+        }
+        if page.language != context.language { item["langBadge"] = page.language.rawValue.uppercased() }
+        let languages = ([page] + index.findTranslations(of: page)).map(\.language.rawValue).sorted()
+        item["languages"] = languages.map { $0.uppercased() }.joined(separator: "+")
+        return item
     }
 
-    /// Section list items in `language`: each document once, in this language when it exists.
-    func listItems(_ pages: [IndexedPage], language: LocaleCode, context: PageContext) -> [[String: Any]] {
+    /// Pages in `language`: each document once, in this language when it exists, newest first.
+    func choose(_ pages: [IndexedPage], language: LocaleCode) -> [IndexedPage] {
         var chosen: [String: IndexedPage] = [:]
         for page in pages {
             let key = page.document.translationKey
@@ -125,26 +137,24 @@ struct SiteRenderer: Sendable {
                 chosen[key] = page
             }
         }
-        return chosen.values.sorted(by: SiteRenderer.newestFirst).map { page in
-            var item: [String: Any] = ["title": page.document.title, "url": context.url(to: page.outputPath)]
-            if let summary = page.document.summary { item["summary"] = summary }
-            if let date = page.document.date {
-                item["dateText"] = context.strings.format(date)
-                item["dateISO"] = date.description
-            }
-            if let type = page.document.type { item["typeLabel"] = context.strings["type_\(type)"] ?? type }
-            if page.language != language { item["langBadge"] = page.language.rawValue.uppercased() }
-            return item
-        }
+        return chosen.values.sorted(by: SiteOrdering.newestFirst)
     }
 
-    static func newestFirst(_ lhs: IndexedPage, _ rhs: IndexedPage) -> Bool {
-        switch (lhs.document.date, rhs.document.date) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default:
-            return (lhs.document.title, lhs.document.source.path) < (rhs.document.title, rhs.document.source.path)
+    func listItems(_ pages: [IndexedPage], language: LocaleCode, context: PageContext) -> [[String: Any]] {
+        choose(pages, language: language).map { item(for: $0, context: context) }
+    }
+
+    /// Groups pages by content type (in the order types are declared, then by name), newest first.
+    func groupedByType(_ positions: [Int], context: PageContext) -> [[String: Any]] {
+        let pages = choose(positions.map { index.pages[$0] }, language: context.language)
+        let grouped = Dictionary(grouping: pages) { $0.document.type ?? "" }
+        return grouped.keys.sorted().map { type -> [String: Any] in
+            let members = grouped[type] ?? []
+            return [
+                "title": type.isEmpty ? (context.strings["other_documents"] ?? "Other") : typeLabel(type, context),
+                "countText": context.countText(members.count),
+                "items": members.map { item(for: $0, context: context) },
+            ]
         }
     }
 
@@ -186,6 +196,7 @@ struct SiteRenderer: Sendable {
                 "items": Array(items.prefix(5)),
             ]
         }
+        values["views"] = views(context)
         return render("home", values, at: path)
     }
 
@@ -213,7 +224,7 @@ struct SiteRenderer: Sendable {
         return render("language-choice", values, at: path)
     }
 
-    private func render(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputFile, Diagnostic?) {
+    func render(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputFile, Diagnostic?) {
         guard let html = templates.render(template, context: values) else {
             let diagnostic = Diagnostic.error(at: SourceLocation(path: "\(config.templatesFolder)/\(template).mustache"),
                                               code: "template.missing", "template '\(template)' is missing")

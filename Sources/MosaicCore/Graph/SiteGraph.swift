@@ -1,0 +1,114 @@
+import Foundation
+
+/// Stage 4: the site's links computed once into maps — backlinks, related documents, version
+/// chains and taxonomy membership — so templates read arrays instead of scanning pages.
+struct SiteGraph: Sendable {
+    let index: PageIndex
+    let finder: ReferenceFinder
+    /// Front-matter references of each page, by position.
+    let references: [[ReferenceFinder.Reference]]
+    /// Pages that link to each page (body links or front-matter references), newest first.
+    let backlinks: [[Int]]
+    let related: [[Int]]
+    /// Page → the page it replaces, and the reverse, from either `supersedes` or `superseded_by`.
+    let supersedes: [Int: Int]
+    let supersededBy: [Int: Int]
+    /// Taxonomy id → term id → tagged pages (all languages), newest first.
+    let termMembers: [String: [String: [Int]]]
+
+    static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig,
+                      today: PartialDate) async -> (SiteGraph, [Diagnostic]) {
+        let finder = ReferenceFinder(config: config, index: index)
+        let pages = index.pages
+        let references = await pages.concurrentMap { finder.references(from: $0) }
+        var diagnostics = anchorDiagnostics(rendered: rendered, index: index)
+
+        var linkers = [Set<Int>](repeating: [], count: pages.count)
+        for document in rendered {
+            for link in document.outgoing where link.target != document.page.position {
+                linkers[link.target].insert(document.page.position)
+            }
+        }
+        var supersedes: [Int: Int] = [:]
+        var supersededBy: [Int: Int] = [:]
+        var termMembers: [String: [String: [Int]]] = [:]
+        for page in pages {
+            for reference in references[page.position] where reference.target.position != page.position {
+                linkers[reference.target.position].insert(page.position)
+                switch reference.field {
+                case "supersedes":
+                    supersedes[page.position] = reference.target.position
+                    supersededBy[reference.target.position] = supersededBy[reference.target.position] ?? page.position
+                case "superseded_by":
+                    supersededBy[page.position] = reference.target.position
+                    supersedes[reference.target.position] = supersedes[reference.target.position] ?? page.position
+                default:
+                    break
+                }
+            }
+            for (field, schema) in finder.schema(for: page)?.fields ?? [:] {
+                guard case .taxonomy(let taxonomy) = schema.values, let node = page.document.frontMatter[field] else { continue }
+                for term in (node.items ?? [node]).compactMap(\.scalar) {
+                    termMembers[taxonomy.rawValue, default: [:]][term, default: []].append(page.position)
+                }
+            }
+            diagnostics += consultationDiagnostics(page, today: today)
+        }
+        let order = { (lhs: Int, rhs: Int) in SiteOrdering.newestFirst(pages[lhs], pages[rhs]) }
+        let backlinks = linkers.map { $0.sorted(by: order) }
+        for (taxonomy, terms) in termMembers {
+            for (term, members) in terms {
+                termMembers[taxonomy]?[term] = Array(Set(members)).sorted(by: order)
+            }
+        }
+        let related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)
+        let graph = SiteGraph(index: index, finder: finder, references: references, backlinks: backlinks,
+                              related: related, supersedes: supersedes, supersededBy: supersededBy,
+                              termMembers: termMembers)
+        return (graph, diagnostics)
+    }
+
+    /// `[[id#heading]]` and `x.md#heading` must name a heading that exists in the target.
+    private static func anchorDiagnostics(rendered: [RenderedDocument], index: PageIndex) -> [Diagnostic] {
+        var anchors = [Set<String>](repeating: [], count: index.pages.count)
+        for document in rendered { anchors[document.page.position] = Set(document.headings.map(\.anchor)) }
+        var diagnostics: [Diagnostic] = []
+        for document in rendered {
+            for link in document.outgoing {
+                guard let anchor = link.anchor, !anchor.isEmpty, !anchors[link.target].contains(anchor),
+                      !anchor.hasPrefix("fn-"), !anchor.hasPrefix("fnref-") else { continue }
+                let target = index.pages[link.target]
+                let hint = EditDistance.closest(to: anchor, in: anchors[link.target].sorted()).map { "did you mean #\($0)?" }
+                    ?? "headings there: \(anchors[link.target].sorted().prefix(6).joined(separator: ", "))"
+                diagnostics.append(.warning(at: link.location, code: "link.missing-anchor",
+                                            "no heading '#\(anchor)' in \(target.document.source.displayPath)", hint: hint))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A consultation needs a closing date, and one whose date has passed should change status.
+    private static func consultationDiagnostics(_ page: IndexedPage, today: PartialDate) -> [Diagnostic] {
+        let matter = page.document.frontMatter
+        guard matter["status"]?.scalar == "consultation" else { return [] }
+        let location = PageIndex.location(ofField: "status", in: page.document)
+        guard let close = matter["consultation_close"]?.scalar.flatMap(PartialDate.init(parsing:)) else {
+            return [.warning(at: location, code: "lifecycle.consultation-close",
+                             "document is in consultation but has no `consultation_close` date",
+                             hint: "add consultation_close: YYYY-MM-DD so readers know the deadline")]
+        }
+        guard close < today else { return [] }
+        return [.warning(at: location, code: "lifecycle.consultation-expired",
+                         "consultation closed on \(close) but \(page.document.source.displayPath) still has status 'consultation'",
+                         hint: "set status: final (or draft) now that feedback has closed")]
+    }
+
+    /// Today's date in UTC, only for the expired-consultation warning (never written to output).
+    static func today() -> PartialDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return PartialDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? PartialDate(year: 2000, month: 1, day: 1)!
+    }
+}

@@ -1,0 +1,251 @@
+/// Pages generated from the graph: taxonomy terms, the directory, the coverage matrix and open
+/// consultations. All static HTML that works without JavaScript.
+extension SiteRenderer {
+    static let directoryFolder = "directory"
+    static let coverageFolder = "coverage"
+    static let consultationsFolder = "consultations"
+
+    func termPath(_ taxonomy: Taxonomy, _ term: Taxonomy.Term, language: LocaleCode) -> OutputPath {
+        OutputPath.page([language.rawValue, taxonomy.id.rawValue, term.id.rawValue])
+    }
+
+    /// Output pages that documents must not take, per language.
+    static func generatedPaths(_ config: SiteConfig) -> [OutputPath: String] {
+        var paths: [OutputPath: String] = [:]
+        for language in config.languages {
+            let code = language.rawValue
+            paths[OutputPath.page([code])] = "the \(code) home page"
+            for section in config.sections { paths[OutputPath.page([code, section.id.rawValue])] = "the '\(section.id)' list page" }
+            for taxonomy in config.taxonomies { paths[OutputPath.page([code, taxonomy.id.rawValue])] = "the '\(taxonomy.id)' taxonomy page" }
+            for view in [directoryFolder, coverageFolder, consultationsFolder] {
+                paths[OutputPath.page([code, view])] = "the generated '\(view)' page"
+            }
+        }
+        return paths
+    }
+
+    /// Links to the generated views, for the home page.
+    func views(_ context: PageContext) -> [[String: Any]] {
+        let code = context.language.rawValue
+        var views: [[String: Any]] = config.taxonomies.map { taxonomy in
+            [
+                "title": taxonomy.title.text(for: context.language, fallback: config.defaultLanguage),
+                "url": context.url(to: OutputPath.page([code, taxonomy.id.rawValue])),
+            ]
+        }
+        if config.graph.directoryType != nil {
+            views.append(["title": context.strings["directory_title"] ?? "Directory",
+                          "url": context.url(to: OutputPath.page([code, SiteRenderer.directoryFolder]))])
+        }
+        if config.graph.coverageRowType != nil {
+            views.append(["title": context.strings["coverage_title"] ?? "Coverage",
+                          "url": context.url(to: OutputPath.page([code, SiteRenderer.coverageFolder]))])
+        }
+        views.append(["title": context.strings["consultations_title"] ?? "Open consultations",
+                      "url": context.url(to: OutputPath.page([code, SiteRenderer.consultationsFolder]))])
+        return views
+    }
+
+    private func crumbs(_ context: PageContext, _ trail: [(String, OutputPath)]) -> [[String: Any]] {
+        trail.map { ["title": $0.0, "url": context.url(to: $0.1)] }
+    }
+
+    private func otherLanguages(_ context: PageContext, _ segments: [String]) -> [[String: Any]] {
+        config.languages.filter { $0 != context.language }.map {
+            context.alternate($0, at: OutputPath.page([$0.rawValue] + segments), strings: strings[$0])
+        }
+    }
+
+    // MARK: - Taxonomies
+
+    func renderTaxonomyPages(language: LocaleCode) -> [(OutputFile, Diagnostic?)] {
+        config.taxonomies.flatMap { taxonomy -> [(OutputFile, Diagnostic?)] in
+            let members = graph.termMembers[taxonomy.id.rawValue] ?? [:]
+            let indexPath = OutputPath.page([language.rawValue, taxonomy.id.rawValue])
+            let indexContext = context(language, indexPath)
+            let title = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
+            var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [taxonomy.id.rawValue]))
+            let description = taxonomy.description?.text(for: language, fallback: config.defaultLanguage)
+            values["page"] = ["title": title, "summary": description ?? title]
+            if let description { values["intro"] = description }
+            values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+            values["groups"] = [[
+                "entries": taxonomy.terms.map { term -> [String: Any] in
+                    let count = choose((members[term.id.rawValue] ?? []).map { index.pages[$0] }, language: language).count
+                    var entry: [String: Any] = [
+                        "title": term.label.text(for: language, fallback: config.defaultLanguage),
+                        "url": indexContext.url(to: termPath(taxonomy, term, language: language)),
+                        "countText": indexContext.countText(count),
+                    ]
+                    if let definition = term.definition?.text(for: language, fallback: config.defaultLanguage) { entry["description"] = definition }
+                    return entry
+                },
+            ]]
+            var files = [render("terms", values, at: indexPath)]
+            for term in taxonomy.terms {
+                let path = termPath(taxonomy, term, language: language)
+                let context = context(language, path)
+                var termValues = context.base(navigationCurrent: nil,
+                                              alternates: otherLanguages(context, [taxonomy.id.rawValue, term.id.rawValue]))
+                let label = term.label.text(for: language, fallback: config.defaultLanguage)
+                let definition = term.definition?.text(for: language, fallback: config.defaultLanguage)
+                termValues["page"] = ["title": label, "summary": definition ?? title]
+                if let definition { termValues["definition"] = definition }
+                termValues["breadcrumbs"] = crumbs(context, [
+                    (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
+                ])
+                termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
+                files.append(render("listing", termValues, at: path))
+            }
+            return files
+        }
+    }
+
+    // MARK: - Directory
+
+    func renderDirectoryPages(language: LocaleCode) -> [(OutputFile, Diagnostic?)] {
+        guard let type = config.graph.directoryType else { return [] }
+        let code = language.rawValue
+        let indexPath = OutputPath.page([code, SiteRenderer.directoryFolder])
+        let indexContext = context(language, indexPath)
+        let members = choose(index.pages.filter { $0.document.type == type }, language: language)
+            .sorted { $0.document.title.localizedStandardCompare($1.document.title) == .orderedAscending }
+        let title = indexContext.strings["directory_title"] ?? "Directory"
+        var files: [(OutputFile, Diagnostic?)] = []
+        var groups: [[String: Any]] = []
+        for facet in config.graph.directoryFacets {
+            guard let facetSlug = Slug(making: facet) else { continue }
+            let field = config.types[type]?.fields[facet]
+            let byValue = Dictionary(grouping: members.flatMap { page in
+                (page.document.frontMatter[facet].map { $0.items ?? [$0] } ?? []).compactMap(\.scalar).map { ($0, page) }
+            }, by: \.0)
+            var entries: [[String: Any]] = []
+            for value in orderedValues(Array(byValue.keys), field: field) {
+                guard let valueSlug = Slug(making: value) else { continue }
+                let pages = byValue[value]?.map(\.1) ?? []
+                let path = OutputPath.page([code, SiteRenderer.directoryFolder, facetSlug.rawValue, valueSlug.rawValue])
+                let context = context(language, path)
+                let label = valueLabel(value, field: field, context: context)
+                entries.append(["title": label, "url": indexContext.url(to: path), "countText": indexContext.countText(pages.count)])
+                var values = context.base(navigationCurrent: nil,
+                                          alternates: otherLanguages(context, [SiteRenderer.directoryFolder, facetSlug.rawValue, valueSlug.rawValue]))
+                let facetLabel = field?.label?.text(for: language, fallback: config.defaultLanguage)
+                    ?? context.strings["field_\(facet)"] ?? humanize(facet)
+                values["page"] = ["title": "\(facetLabel): \(label)", "summary": "\(title) · \(facetLabel): \(label)"]
+                values["breadcrumbs"] = crumbs(context, [
+                    (context.strings["home"] ?? "Home", OutputPath.page([code])), (title, indexPath),
+                ])
+                values["groups"] = [["title": label, "countText": context.countText(pages.count),
+                                     "items": pages.map { item(for: $0, context: context) }]]
+                files.append(render("listing", values, at: path))
+            }
+            groups.append([
+                "title": field?.label?.text(for: language, fallback: config.defaultLanguage)
+                    ?? indexContext.strings["field_\(facet)"] ?? humanize(facet),
+                "entries": entries,
+            ])
+        }
+        var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [SiteRenderer.directoryFolder]))
+        values["page"] = ["title": title, "summary": indexContext.strings["directory_intro"] ?? title]
+        values["intro"] = indexContext.strings["directory_intro"] ?? ""
+        values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([code]))])
+        values["groups"] = groups
+        files.append(render("terms", values, at: indexPath))
+        return files
+    }
+
+    /// Taxonomy order for taxonomy fields, declared order for enums, else alphabetical.
+    private func orderedValues(_ values: [String], field: FieldSchema?) -> [String] {
+        let declared: [String]
+        switch field?.values {
+        case .taxonomy(let id)?: declared = config.taxonomy(id.rawValue)?.terms.map(\.id.rawValue) ?? []
+        case .list(let list)?: declared = list
+        default: declared = []
+        }
+        return values.sorted { lhs, rhs in
+            let left = declared.firstIndex(of: lhs) ?? Int.max, right = declared.firstIndex(of: rhs) ?? Int.max
+            return left != right ? left < right : lhs < rhs
+        }
+    }
+
+    func valueLabel(_ value: String, field: FieldSchema?, context: PageContext) -> String {
+        if case .taxonomy(let id)? = field?.values, let term = config.taxonomy(id.rawValue)?.term(value) {
+            return term.label.text(for: context.language, fallback: config.defaultLanguage)
+        }
+        return context.strings["value_\(value)"] ?? humanize(value)
+    }
+
+    // MARK: - Coverage matrix
+
+    func renderCoveragePage(language: LocaleCode) -> (OutputFile, Diagnostic?)? {
+        guard let rowType = config.graph.coverageRowType, let taxonomyID = config.graph.coverageTaxonomy,
+              let taxonomy = config.taxonomy(taxonomyID) else { return nil }
+        let path = OutputPath.page([language.rawValue, SiteRenderer.coverageFolder])
+        let context = context(language, path)
+        let rows = choose(index.pages.filter { $0.document.type == rowType }, language: language)
+            .sorted { $0.document.title.localizedStandardCompare($1.document.title) == .orderedAscending }
+        // translation key of a row → term → number of documents addressing it
+        var marks: [String: [String: Int]] = [:]
+        for (term, members) in graph.termMembers[taxonomyID] ?? [:] {
+            for position in Set(choose(members.map { index.pages[$0] }, language: language).map(\.position)) {
+                let page = index.pages[position]
+                guard let type = page.document.type, config.graph.coverageViaTypes.contains(type) else { continue }
+                for reference in graph.references[position] where reference.field == config.graph.coverageViaField {
+                    marks[reference.target.document.translationKey, default: [:]][term, default: 0] += 1
+                }
+            }
+        }
+        let markLabel = context.strings["coverage_mark"] ?? "addressed"
+        let columns = taxonomy.terms.enumerated().map { number, term -> [String: Any] in
+            let count = rows.filter { (marks[$0.document.translationKey]?[term.id.rawValue] ?? 0) > 0 }.count
+            return ["label": term.label.text(for: language, fallback: config.defaultLanguage), "number": number + 1,
+                    "url": context.url(to: termPath(taxonomy, term, language: language)), "count": count]
+        }
+        let rowValues = rows.map { row -> [String: Any] in
+            let counts = marks[row.document.translationKey] ?? [:]
+            return [
+                "title": row.document.title, "url": context.url(to: row.outputPath),
+                "cells": taxonomy.terms.map { term -> [String: Any] in
+                    let count = counts[term.id.rawValue] ?? 0
+                    return count > 0 ? ["mark": true, "count": count, "label": markLabel] : ["mark": false]
+                },
+                "total": counts.values.filter { $0 > 0 }.count,
+            ]
+        }
+        let title = context.strings["coverage_title"] ?? "Coverage"
+        var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.coverageFolder]))
+        values["page"] = ["title": title, "summary": context.strings["coverage_intro"] ?? title]
+        values["intro"] = context.strings["coverage_intro"] ?? ""
+        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["taxonomyTitle"] = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
+        values["columns"] = columns
+        values["rows"] = rowValues
+        return render("coverage", values, at: path)
+    }
+
+    // MARK: - Consultations
+
+    func renderConsultationsPage(language: LocaleCode) -> (OutputFile, Diagnostic?) {
+        let path = OutputPath.page([language.rawValue, SiteRenderer.consultationsFolder])
+        let context = context(language, path)
+        let open = choose(index.pages.filter { $0.document.frontMatter["status"]?.scalar == "consultation" }, language: language)
+        let title = context.strings["consultations_title"] ?? "Open consultations"
+        var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.consultationsFolder]))
+        values["page"] = ["title": title, "summary": context.strings["consultations_intro"] ?? title]
+        values["intro"] = context.strings["consultations_intro"] ?? ""
+        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["groups"] = open.isEmpty ? [] : [[
+            "title": title, "countText": context.countText(open.count),
+            "items": open.map { page -> [String: Any] in
+                var entry = item(for: page, context: context)
+                if let close = page.document.frontMatter["consultation_close"]?.scalar.flatMap(PartialDate.init(parsing:)) {
+                    entry["closeText"] = context.strings.format(close)
+                    entry["closeISO"] = close.description
+                }
+                return entry
+            },
+        ]]
+        values["emptyText"] = context.strings["no_consultations"] ?? ""
+        return render("listing", values, at: path)
+    }
+}
