@@ -18,6 +18,30 @@ struct Console {
     }
 
     func print(_ report: BuildReport, outputPath: String) {
+        printDiagnostics(report)
+        guard !quiet else { return }
+        let seconds = String(format: "%.2f", report.totalSeconds)
+        if report.published {
+            write("Built \(counts(report)) in \(seconds) s → \(outputPath)")
+        } else {
+            write("Build failed: \(counts(report)) in \(seconds) s; \(outputPath) left unchanged")
+        }
+    }
+
+    func printCheck(_ report: BuildReport) {
+        printDiagnostics(report)
+        guard !quiet else { return }
+        let seconds = String(format: "%.2f", report.totalSeconds)
+        write("\(report.published ? "Check passed" : "Check failed"): \(counts(report)) in \(seconds) s")
+    }
+
+    private func counts(_ report: BuildReport) -> String {
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        return "\(report.pageCount) pages, \(warnings) warning\(warnings == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")"
+    }
+
+    private func printDiagnostics(_ report: BuildReport) {
         for diagnostic in report.diagnostics {
             var located = diagnostic
             located.location.path = displayPath(diagnostic.location.path)
@@ -29,16 +53,6 @@ struct Console {
                 let name = timing.stage.padding(toLength: 10, withPad: " ", startingAt: 0)
                 write("  \(name) \(String(format: "%7.3f", timing.seconds)) s  \(timing.detail)")
             }
-        }
-        guard !quiet else { return }
-        let errors = report.diagnostics.errorCount
-        let warnings = report.diagnostics.warningCount
-        let seconds = String(format: "%.2f", report.totalSeconds)
-        let counts = "\(report.pageCount) pages, \(warnings) warning\(warnings == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")"
-        if report.published {
-            write("Built \(counts) in \(seconds) s → \(outputPath)")
-        } else {
-            write("Build failed: \(counts) in \(seconds) s; \(outputPath) left unchanged")
         }
     }
 }

@@ -8,9 +8,15 @@ public enum BuildPipeline {
     public static func build(_ options: BuildOptions, to sink: any OutputSink) async -> BuildReport {
         var clock = StageClock()
         let site = await makeSite(options, clock: &clock)
-        var report = BuildReport(diagnostics: site.diagnostics.sorted(), pageCount: site.pageCount,
+        // Strict builds (and `check`) make every warning an error, e.g. broken links.
+        let diagnostics = site.diagnostics.map { diagnostic in
+            var promoted = diagnostic
+            if options.strict, promoted.severity == .warning { promoted.severity = .error }
+            return promoted
+        }
+        var report = BuildReport(diagnostics: diagnostics.sorted(), pageCount: site.pageCount,
                                  fileCount: site.files.count, timings: [], published: false, failure: site.failure)
-        let blocked = report.diagnostics.hasErrors || (options.strict && report.diagnostics.warningCount > 0)
+        let blocked = report.diagnostics.hasErrors
         if !blocked, site.failure == nil {
             do {
                 try sink.publish(site.files)

@@ -41,8 +41,10 @@ extension SiteRenderer {
             views.append(["title": context.strings["coverage_title"] ?? "Coverage",
                           "url": context.url(to: OutputPath.page([code, SiteRenderer.coverageFolder]))])
         }
-        views.append(["title": context.strings["consultations_title"] ?? "Open consultations",
-                      "url": context.url(to: OutputPath.page([code, SiteRenderer.consultationsFolder]))])
+        if index.pages.contains(where: { $0.document.frontMatter["status"]?.scalar == "consultation" }) {
+            views.append(["title": context.strings["consultations_title"] ?? "Open consultations",
+                          "url": context.url(to: OutputPath.page([code, SiteRenderer.consultationsFolder]))])
+        }
         return views
     }
 
@@ -68,6 +70,7 @@ extension SiteRenderer {
             let description = taxonomy.description?.text(for: language, fallback: config.defaultLanguage)
             values["page"] = ["title": title, "summary": description ?? title]
             if let description { values["intro"] = description }
+            values["hasBreadcrumbs"] = true
             values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
             values["groups"] = [[
                 "entries": taxonomy.terms.map { term -> [String: Any] in
@@ -91,6 +94,7 @@ extension SiteRenderer {
                 let definition = term.definition?.text(for: language, fallback: config.defaultLanguage)
                 termValues["page"] = ["title": label, "summary": definition ?? title]
                 if let definition { termValues["definition"] = definition }
+                termValues["hasBreadcrumbs"] = true
                 termValues["breadcrumbs"] = crumbs(context, [
                     (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
                 ])
@@ -132,7 +136,8 @@ extension SiteRenderer {
                 let facetLabel = field?.label?.text(for: language, fallback: config.defaultLanguage)
                     ?? context.strings["field_\(facet)"] ?? humanize(facet)
                 values["page"] = ["title": "\(facetLabel): \(label)", "summary": "\(title) · \(facetLabel): \(label)"]
-                values["breadcrumbs"] = crumbs(context, [
+                values["hasBreadcrumbs"] = true
+            values["breadcrumbs"] = crumbs(context, [
                     (context.strings["home"] ?? "Home", OutputPath.page([code])), (title, indexPath),
                 ])
                 values["groups"] = [["title": label, "countText": context.countText(pages.count),
@@ -148,7 +153,8 @@ extension SiteRenderer {
         var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [SiteRenderer.directoryFolder]))
         values["page"] = ["title": title, "summary": indexContext.strings["directory_intro"] ?? title]
         values["intro"] = indexContext.strings["directory_intro"] ?? ""
-        values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([code]))])
+        values["hasBreadcrumbs"] = true
+            values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([code]))])
         values["groups"] = groups
         files.append(render("terms", values, at: indexPath))
         return files
@@ -216,7 +222,8 @@ extension SiteRenderer {
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.coverageFolder]))
         values["page"] = ["title": title, "summary": context.strings["coverage_intro"] ?? title]
         values["intro"] = context.strings["coverage_intro"] ?? ""
-        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["hasBreadcrumbs"] = true
+            values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         values["taxonomyTitle"] = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
         values["columns"] = columns
         values["rows"] = rowValues
@@ -233,7 +240,8 @@ extension SiteRenderer {
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.consultationsFolder]))
         values["page"] = ["title": title, "summary": context.strings["consultations_intro"] ?? title]
         values["intro"] = context.strings["consultations_intro"] ?? ""
-        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["hasBreadcrumbs"] = true
+            values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         values["groups"] = open.isEmpty ? [] : [[
             "title": title, "countText": context.countText(open.count),
             "items": open.map { page -> [String: Any] in

@@ -26,7 +26,7 @@ extension SiteRenderer {
         case .scalar(let text, _):
             guard !node.isNull else { return [] }
             if let target = graph.finder.target(of: text, field: field, from: page) {
-                return [link(to: target, context: context)]
+                return [["text": target.document.title, "url": context.url(to: target.outputPath)]]
             }
             if case .taxonomy(let taxonomyID)? = field?.values, let taxonomy = config.taxonomy(taxonomyID.rawValue),
                let term = taxonomy.term(text) {

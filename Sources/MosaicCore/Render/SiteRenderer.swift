@@ -196,7 +196,9 @@ struct SiteRenderer: Sendable {
                 "items": Array(items.prefix(5)),
             ]
         }
-        values["views"] = views(context)
+        let views = views(context)
+        values["views"] = views
+        values["hasViews"] = !views.isEmpty
         return render("home", values, at: path)
     }
 

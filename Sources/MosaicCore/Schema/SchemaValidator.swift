@@ -127,14 +127,14 @@ struct SchemaValidator {
     private func checkReference(_ text: String, node: YAMLNode, field: FieldSchema, in page: IndexedPage, reader: inout NodeReader) {
         guard let id = PageID(text), let target = index.findPage(id: id, preferring: page.language) else {
             reader.error(at: node, code: "schema.ref-unknown", "'\(field.name)' refers to unknown id '\(text)'",
-                         hint: closestHint(text, in: index.allIDs))
+                         hint: closestHint(text, in: index.allIDs) ?? "an id is a document's file name without .md, or its `id:`")
             return
         }
         let targetType = target.document.type ?? "untyped"
         if !field.allowedTargetTypes.isEmpty, !field.allowedTargetTypes.contains(targetType) {
             reader.error(at: node, code: "schema.ref-type",
-                         "'\(field.name)' must refer to a \(field.allowedTargetTypes.joined(separator: " or ")), but '\(text)' is a \(targetType)",
-                         hint: "\(target.document.source.displayPath) has type '\(targetType)'")
+                         "'\(field.name)' must refer to a document of type \(field.allowedTargetTypes.joined(separator: " or ")), but '\(text)' has type \(targetType)",
+                         hint: "'\(text)' is \(target.document.source.displayPath)")
         }
     }
 
