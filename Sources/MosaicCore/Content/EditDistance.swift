@@ -19,8 +19,11 @@ enum EditDistance {
 
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        let allowed = max(2, word.count / 3)
+        // Candidates whose length alone rules them out are skipped, so big id lists stay cheap.
+        let scored = candidates.filter { abs($0.count - word.count) <= allowed }
+            .map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        return best.1 <= allowed ? best.0 : nil
     }
 }

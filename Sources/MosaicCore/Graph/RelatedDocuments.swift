@@ -2,80 +2,99 @@
 ///
 /// Fields weighted 2 or more (LIPs, characteristics, themes) propose candidates; lighter ones
 /// (province), the same type and a close year only add to candidates already proposed, which
-/// keeps the work proportional to real overlaps instead of the square of the corpus.
+/// keeps the work proportional to real overlaps instead of the square of the corpus. Values are
+/// interned as integers and postings are kept per language, so the inner loop only adds numbers.
 enum RelatedDocuments {
+    /// One page's interned features.
+    private struct Features: Sendable {
+        var heavy: [(code: Int, weight: Int)] = []
+        var light: [(code: Int, weight: Int)] = []
+        var year: Int?
+        var type: Int
+        var translation: Int
+        var language: Int
+    }
+
     static func compute(index: PageIndex, finder: ReferenceFinder, settings: GraphSettings) async -> [[Int]] {
         let pages = index.pages
-        // Each page's weighted feature values; references count by translation key.
-        let features: [[String: Set<String>]] = pages.map { page in
-            var values: [String: Set<String>] = [:]
+        var codes: [String: Int] = [:]
+        func intern(_ text: String) -> Int {
+            if let code = codes[text] { return code }
+            codes[text] = codes.count
+            return codes.count - 1
+        }
+        var features: [Features] = []
+        features.reserveCapacity(pages.count)
+        for page in pages {
+            let language = page.language.rawValue
+            var entry = Features(year: page.document.date?.year, type: intern("type\u{1F}" + (page.document.type ?? "")),
+                                 translation: intern("key\u{1F}" + page.document.translationKey), language: intern(language))
             let type = finder.schema(for: page)
-            for field in settings.relatedWeights.keys {
-                guard let node = page.document.frontMatter[field] else { continue }
-                let scalars = (node.items ?? [node]).compactMap(\.scalar)
-                for text in scalars {
-                    if let target = finder.target(of: text, field: type?.fields[field], from: page) {
-                        values[field, default: []].insert(target.document.translationKey)
-                    } else {
-                        values[field, default: []].insert(text)
-                    }
+            for (field, weight) in settings.relatedWeights.sorted(by: { $0.key < $1.key }) {
+                guard weight > 0, let node = page.document.frontMatter[field] else { continue }
+                var seen: Set<String> = []
+                for text in (node.items ?? [node]).compactMap(\.scalar) {
+                    let value = finder.target(of: text, field: type?.fields[field], from: page)?.document.translationKey ?? text
+                    guard seen.insert(value).inserted else { continue }
+                    let code = intern(language + "\u{1F}" + field + "\u{1F}" + value)
+                    if weight >= 2 { entry.heavy.append((code, weight)) } else { entry.light.append((code, weight)) }
                 }
             }
-            return values
+            features.append(entry)
         }
-        var postings: [String: [Int]] = [:]
-        for (position, values) in features.enumerated() {
-            for (field, set) in values where (settings.relatedWeights[field] ?? 0) >= 2 {
-                for value in set { postings[field + "\u{1F}" + value, default: []].append(position) }
-            }
+        var postings = [[Int]](repeating: [], count: codes.count)
+        for (position, entry) in features.enumerated() {
+            for feature in entry.heavy { postings[feature.code].append(position) }
         }
-        let frozenPostings = postings
+        let frozen = (postings: postings, features: features)
         let manual = pages.map { page in
             finder.references(from: page).filter { $0.field == "related" }.map(\.target.position)
         }
+        let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
             var scores = [Int](repeating: 0, count: pages.count)
             var touched: [Int] = []
             var result: [[Int]] = []
             for position in range {
-                let page = pages[position]
-                for (field, set) in features[position] {
-                    guard let weight = settings.relatedWeights[field], weight >= 2 else { continue }
-                    for value in set {
-                        for other in frozenPostings[field + "\u{1F}" + value] ?? [] {
-                            if scores[other] == 0 { touched.append(other) }
-                            scores[other] += weight
-                        }
+                let own = frozen.features[position]
+                for feature in own.heavy {
+                    for other in frozen.postings[feature.code] {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += feature.weight
                     }
                 }
-                var ranked: [(Int, Int)] = []
+                var best: [(position: Int, score: Int)] = []
                 for other in touched {
-                    let candidate = pages[other]
-                    defer { scores[other] = 0 }
-                    guard other != position, candidate.language == page.language,
-                          candidate.document.translationKey != page.document.translationKey else { continue }
                     var score = scores[other]
-                    for (field, set) in features[position] where (settings.relatedWeights[field] ?? 0) < 2 {
-                        score += (settings.relatedWeights[field] ?? 0) * set.intersection(features[other][field] ?? []).count
-                    }
-                    if candidate.document.type != nil, candidate.document.type == page.document.type { score += settings.relatedSameType }
-                    if let a = page.document.date?.year, let b = candidate.document.date?.year,
-                       abs(a - b) <= settings.relatedYearWindow { score += 1 }
-                    ranked.append((other, score))
+                    scores[other] = 0
+                    let candidate = frozen.features[other]
+                    guard other != position, candidate.translation != own.translation else { continue }
+                    for mine in own.light where candidate.light.contains(where: { $0.code == mine.code }) { score += mine.weight }
+                    if candidate.type == own.type { score += settings.relatedSameType }
+                    if let a = own.year, let b = candidate.year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
+                    insert((other, score), into: &best, limit: limit, pages: pages)
                 }
                 touched.removeAll(keepingCapacity: true)
-                ranked.sort { lhs, rhs in
-                    if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
-                    return SiteOrdering.newestFirst(pages[lhs.0], pages[rhs.0])
-                }
                 var chosen = manual[position].filter { $0 != position }
-                for (other, _) in ranked where chosen.count < settings.relatedLimit && !chosen.contains(other) {
-                    chosen.append(other)
+                for entry in best where chosen.count < Swift.max(limit, manual[position].count) && !chosen.contains(entry.position) {
+                    chosen.append(entry.position)
                 }
-                result.append(Array(chosen.prefix(Swift.max(settings.relatedLimit, manual[position].count))))
+                result.append(chosen)
             }
             return result
         }
+    }
+
+    /// Keeps the `limit` best candidates: higher score first, then the usual list order.
+    private static func insert(_ candidate: (position: Int, score: Int), into best: inout [(position: Int, score: Int)],
+                               limit: Int, pages: [IndexedPage]) {
+        func before(_ lhs: (position: Int, score: Int), _ rhs: (position: Int, score: Int)) -> Bool {
+            lhs.score != rhs.score ? lhs.score > rhs.score : SiteOrdering.newestFirst(pages[lhs.position], pages[rhs.position])
+        }
+        if best.count == limit, let last = best.last, !before(candidate, last) { return }
+        let slot = best.firstIndex { before(candidate, $0) } ?? best.count
+        best.insert(candidate, at: slot)
+        if best.count > limit { best.removeLast() }
     }
 }
 

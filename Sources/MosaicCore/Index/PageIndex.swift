@@ -34,7 +34,7 @@ public struct PageIndex: Sendable {
     }
 
     /// Every id in the index, sorted, for "did you mean" hints.
-    public var allIDs: [String] { positionsByID.keys.map(\.rawValue).sorted() }
+    public let allIDs: [String]
 
     /// The same document in `language`, following translation keys.
     public func findTranslation(of page: IndexedPage, in language: LocaleCode) -> IndexedPage? {
@@ -104,7 +104,8 @@ extension PageIndex {
             }
         }
         let index = PageIndex(pages: kept, positionByContentPath: byContentPath,
-                              positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName)
+                              positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName,
+                              allIDs: byID.keys.map(\.rawValue).sorted())
         return (index, diagnostics)
     }
 

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Generates a deterministic, realistic bilingual LIP hub corpus for benchmarks.
+
+python3 bench/generate.py --documents 10000 --out bench/out/site-10k [--seed 7]
+
+Same seed and size give byte-identical output. Documents have typed front matter (LIPs,
+characteristics, themes, provinces), bodies with headings, tables, lists, footnotes, wikilinks
+and relative links (about 1% of them broken on purpose, so link checking has work to do), and a
+share of French counterparts.
+"""
+import argparse
+import pathlib
+import random
+import shutil
+
+CHARACTERISTICS = [
+    "employment-opportunities", "fostering-social-capital", "affordable-suitable-housing", "positive-attitudes",
+    "newcomer-serving-agencies", "links-between-main-actors", "municipal-features-services",
+    "educational-opportunities", "health-care", "public-transportation", "religious-organizations",
+    "social-engagement", "political-participation", "police-justice-relations", "safety",
+    "public-space-recreation", "media-coverage",
+]
+THEMES = ["employment", "education", "health", "housing", "settlement", "civic-engagement", "justice", "youth",
+          "francophone", "research"]
+PROVINCES = ["on", "bc", "ab", "mb", "sk", "ns", "nb", "nl", "pe", "qc"]
+TYPES = [("strategy", "strategies", 0.15), ("practice", "practices", 0.35), ("research", "research", 0.3),
+         ("annual_report", "reports", 0.2)]
+WORDS = ("newcomer settlement partnership council community strategy employment housing health education "
+         "municipal services integration welcoming immigrant coordination planning research evaluation "
+         "outcome indicator priority agency volunteer mentoring language training employer network youth").split()
+MOTS = ("nouveaux arrivants établissement partenariat conseil communauté stratégie emploi logement santé "
+        "éducation services municipaux intégration accueillante immigration coordination planification "
+        "recherche évaluation résultat indicateur priorité organisme bénévole mentorat langue formation").split()
+
+
+def sentence(rng, words, length):
+    text = " ".join(rng.choice(words) for _ in range(length))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng, words):
+    return " ".join(sentence(rng, words, rng.randint(8, 18)) for _ in range(rng.randint(3, 6)))
+
+
+def body(rng, words, ids, headings, index):
+    parts = []
+    for number, heading in enumerate(headings):
+        parts.append(f"## {heading}\n")
+        parts.append(paragraph(rng, words) + "\n")
+        if number == 0:
+            target = rng.choice(ids)
+            parts.append(f"See [[{target}]] and [[{rng.choice(ids)}|a related document]].\n")
+            if rng.random() < 0.01:
+                parts.append("See also [[missing-document-%d]].\n" % index)
+        if number == 1:
+            parts.append("| Indicator | Baseline | Target |\n|---|---|---|\n" + "".join(
+                f"| {sentence(rng, words, 3)} | {rng.randint(0, 50)}% | {rng.randint(50, 100)}% |\n" for _ in range(4)))
+        if number == 2:
+            parts.append("".join(f"- {sentence(rng, words, rng.randint(4, 9))}\n" for _ in range(5)))
+            parts.append(f"\nA finding from the evaluation.[^1]\n\n[^1]: {sentence(rng, words, 8)}\n")
+    return "\n".join(parts)
+
+
+def front_matter(fields):
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(value)}]")
+        else:
+            lines.append(f'{key}: "{value}"' if isinstance(value, str) else f"{key}: {value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def generate(documents, out, seed):
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    content = out / "content"
+    lip_count = max(2, documents // 50)
+    lips = [f"lip-{n:04d}" for n in range(lip_count)]
+    plan = []
+    for n, lip in enumerate(lips):
+        plan.append(("lip", "lips", lip))
+    remaining = documents - len(plan)
+    for n in range(remaining):
+        roll, acc = rng.random(), 0.0
+        for type_name, section, share in TYPES:
+            acc += share
+            if roll <= acc:
+                break
+        plan.append((type_name, section, f"{type_name.replace('_', '-')}-{n:06d}"))
+    ids = [doc_id for _, _, doc_id in plan]
+    french_share = 0.3
+    sections = sorted({section for _, section, _ in plan})
+    for index, (type_name, section, doc_id) in enumerate(plan):
+        folder = content / section
+        folder.mkdir(parents=True, exist_ok=True)
+        year = rng.randint(2008, 2024)
+        fields = {
+            "title": f"{type_name.replace('_', ' ').title()} {index}: {sentence(rng, WORDS, 4)[:-1]}",
+            "type": type_name,
+            "summary": sentence(rng, WORDS, 14),
+            "date": f"{year}-{rng.randint(1, 12):02d}",
+        }
+        if type_name == "lip":
+            fields.update({"province": rng.choice(PROVINCES), "community_type": rng.choice(["city_wide", "community_wide", "rural_remote"])})
+        else:
+            fields.update({
+                "lips": sorted(set(rng.sample(lips, rng.randint(1, 2)))),
+                "characteristics": sorted(set(rng.sample(CHARACTERISTICS, rng.randint(1, 3)))),
+                "themes": sorted(set(rng.sample(THEMES, rng.randint(1, 2)))),
+                "provinces": [rng.choice(PROVINCES)],
+            })
+        headings = [sentence(rng, WORDS, 3)[:-1] for _ in range(rng.randint(3, 5))]
+        text = front_matter(fields) + "\n" + body(rng, WORDS, ids, headings, index)
+        if rng.random() < 0.02 and index > 0:
+            text += f"\nCompare [the earlier one](../{plan[index - 1][1]}/{plan[index - 1][2]}.md).\n"
+        (folder / f"{doc_id}.md").write_text(text, encoding="utf-8")
+        if rng.random() < french_share:
+            french = dict(fields)
+            french["title"] = f"Document {index} : {sentence(rng, MOTS, 4)[:-1]}"
+            french["summary"] = sentence(rng, MOTS, 14)
+            french["slug"] = f"{doc_id}-fr"
+            headings_fr = [sentence(rng, MOTS, 3)[:-1] for _ in range(len(headings))]
+            (folder / f"{doc_id}.fr.md").write_text(
+                front_matter(french) + "\n" + body(rng, MOTS, ids, headings_fr, index), encoding="utf-8")
+    write_config(out, sections)
+
+
+def write_config(out, sections):
+    terms = lambda values: "\n".join(f"      - id: {v}\n        label: {{en: \"{v.replace('-', ' ').title()}\", fr: \"{v.replace('-', ' ')}\"}}" for v in values)
+    config = f"""title: {{en: Benchmark Hub, fr: Carrefour d'essai}}
+languages: [en, fr]
+sections:
+{chr(10).join(f"  - id: {s}" for s in sections)}
+taxonomies:
+  characteristics:
+    title: {{en: Characteristics, fr: Caractéristiques}}
+    terms:
+{terms(CHARACTERISTICS)}
+  themes:
+    title: {{en: Themes, fr: Thèmes}}
+    terms:
+{terms(THEMES)}
+  provinces:
+    title: {{en: Provinces, fr: Provinces}}
+    terms:
+{chr(10).join(f'      - id: "{p}"' + chr(10) + f'        label: {{en: "{p.upper()}", fr: "{p.upper()}"}}' for p in PROVINCES)}
+types:
+  common:
+    fields:
+      summary: {{type: text, required: true}}
+      characteristics: {{type: enum_list, taxonomy: characteristics}}
+      themes: {{type: enum_list, taxonomy: themes}}
+      provinces: {{type: enum_list, taxonomy: provinces}}
+      lips: {{type: ref_list, to: [lip]}}
+  lip:
+    fields:
+      province: {{type: enum, taxonomy: provinces, required: true}}
+      community_type: {{type: enum, values: [city_wide, community_wide, rural_remote], required: true}}
+  strategy: {{fields: {{}}}}
+  practice: {{fields: {{}}}}
+  research: {{fields: {{}}}}
+  annual_report: {{fields: {{}}}}
+graph:
+  directory: {{type: lip, facets: [province, community_type]}}
+  coverage: {{rows: lip, taxonomy: characteristics, via_types: [strategy, practice], via_field: lips}}
+"""
+    (out / "mosaic.yml").write_text(config, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--out", type=pathlib.Path, required=True)
+    parser.add_argument("--seed", type=int, default=7)
+    arguments = parser.parse_args()
+    generate(arguments.documents, arguments.out, arguments.seed)
