@@ -88,8 +88,23 @@ public struct MarkdownRenderer: Sendable {
             headings: walk.headings,
             links: walk.links,
             plainText: plain,
-            wordCount: plain.split(whereSeparator: { $0.isWhitespace }).count
+            wordCount: MarkdownRenderer.countWords(in: plain)
         )
+    }
+}
+
+extension MarkdownRenderer {
+    /// Words separated by ASCII white space, counted over bytes (Unicode property lookups per
+    /// character cost more than the whole parse).
+    static func countWords(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 }
 

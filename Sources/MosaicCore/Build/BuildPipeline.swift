@@ -114,14 +114,15 @@ public enum BuildPipeline {
 
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings)
         var outputs = await documentsRendered.concurrentMap { siteRenderer.renderDocumentPage($0) }
-        let pagesBySection = Dictionary(grouping: index.pages.filter { $0.sectionID != nil }, by: { $0.sectionID ?? "" })
+        let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
+                                        by: { index.pages[$0].sectionID ?? "" })
         for language in config.languages {
             outputs.append(siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection))
             for section in config.sections {
                 outputs.append(siteRenderer.renderSectionPage(section, language: language,
                                                               pages: pagesBySection[section.id.rawValue] ?? []))
             }
-            outputs += siteRenderer.renderTaxonomyPages(language: language)
+            outputs += await siteRenderer.renderTaxonomyPages(language: language)
             outputs += siteRenderer.renderDirectoryPages(language: language)
             if let coverage = siteRenderer.renderCoveragePage(language: language) { outputs.append(coverage) }
             outputs.append(siteRenderer.renderConsultationsPage(language: language))

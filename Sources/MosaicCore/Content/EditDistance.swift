@@ -18,8 +18,21 @@ enum EditDistance {
     }
 
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
+    ///
+    /// Large sorted lists (all ids of a big site) are narrowed to the neighbourhood where `word`
+    /// would sort, so a broken link costs a binary search and a few dozen comparisons; lists of
+    /// more than 500 candidates must therefore be sorted.
     static func closest(to word: String, in candidates: [String]) -> String? {
         let allowed = max(2, word.count / 3)
+        if candidates.count > 500 {
+            var low = 0, high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if candidates[middle] < word { low = middle + 1 } else { high = middle }
+            }
+            let nearby = Array(candidates[max(0, low - 40)..<min(candidates.count, low + 40)])
+            return closest(to: word, in: nearby)
+        }
         // Candidates whose length alone rules them out are skipped, so big id lists stay cheap.
         let scored = candidates.filter { abs($0.count - word.count) <= allowed }
             .map { ($0, distance(word.lowercased(), $0.lowercased())) }

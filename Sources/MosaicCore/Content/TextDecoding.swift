@@ -10,6 +10,23 @@ enum TextDecoding {
     }
 
     static func decode(_ data: Data) -> Result<String, Failure> {
+        // Fast path: valid UTF-8 without NUL bytes, checked by the standard library in bulk.
+        if !data.contains(0), var text = String(validating: data, as: UTF8.self) {
+            return .success(normalize(&text))
+        }
+        return decodeSlowly(data)
+    }
+
+    /// Removes a byte-order mark and turns CRLF into LF ("\r\n" is one Character in Swift, so
+    /// line splitting and cmark would otherwise disagree).
+    private static func normalize(_ text: inout String) -> String {
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        return text
+    }
+
+    /// Scalar by scalar, to locate the first NUL byte or invalid sequence.
+    private static func decodeSlowly(_ data: Data) -> Result<String, Failure> {
         var line = 1
         var column = 1
         var iterator = data.makeIterator()
@@ -38,9 +55,6 @@ enum TextDecoding {
             }
         }
         var text = String(scalars)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // "\r\n" is one Character in Swift; normalise so line splitting and cmark agree.
-        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        return .success(text)
+        return .success(normalize(&text))
     }
 }

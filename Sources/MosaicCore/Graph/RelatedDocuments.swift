@@ -72,7 +72,7 @@ enum RelatedDocuments {
                     for mine in own.light where candidate.light.contains(where: { $0.code == mine.code }) { score += mine.weight }
                     if candidate.type == own.type { score += settings.relatedSameType }
                     if let a = own.year, let b = candidate.year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
-                    insert((other, score), into: &best, limit: limit, pages: pages)
+                    insert((other, score), into: &best, limit: limit, rank: index.listRank)
                 }
                 touched.removeAll(keepingCapacity: true)
                 var chosen = manual[position].filter { $0 != position }
@@ -87,26 +87,13 @@ enum RelatedDocuments {
 
     /// Keeps the `limit` best candidates: higher score first, then the usual list order.
     private static func insert(_ candidate: (position: Int, score: Int), into best: inout [(position: Int, score: Int)],
-                               limit: Int, pages: [IndexedPage]) {
+                               limit: Int, rank: [Int]) {
         func before(_ lhs: (position: Int, score: Int), _ rhs: (position: Int, score: Int)) -> Bool {
-            lhs.score != rhs.score ? lhs.score > rhs.score : SiteOrdering.newestFirst(pages[lhs.position], pages[rhs.position])
+            lhs.score != rhs.score ? lhs.score > rhs.score : rank[lhs.position] < rank[rhs.position]
         }
         if best.count == limit, let last = best.last, !before(candidate, last) { return }
         let slot = best.firstIndex { before(candidate, $0) } ?? best.count
         best.insert(candidate, at: slot)
         if best.count > limit { best.removeLast() }
-    }
-}
-
-/// The one ordering used by every list: newest first, undated last, then by title and path.
-enum SiteOrdering {
-    static func newestFirst(_ lhs: IndexedPage, _ rhs: IndexedPage) -> Bool {
-        switch (lhs.document.date, rhs.document.date) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default:
-            return (lhs.document.title, lhs.document.source.path) < (rhs.document.title, rhs.document.source.path)
-        }
     }
 }

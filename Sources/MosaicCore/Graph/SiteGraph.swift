@@ -54,11 +54,10 @@ struct SiteGraph: Sendable {
             }
             diagnostics += consultationDiagnostics(page, today: today)
         }
-        let order = { (lhs: Int, rhs: Int) in SiteOrdering.newestFirst(pages[lhs], pages[rhs]) }
-        let backlinks = linkers.map { $0.sorted(by: order) }
+        let backlinks = linkers.map { index.sortedForLists(Array($0)) }
         for (taxonomy, terms) in termMembers {
             for (term, members) in terms {
-                termMembers[taxonomy]?[term] = Array(Set(members)).sorted(by: order)
+                termMembers[taxonomy]?[term] = index.sortedForLists(Array(Set(members)))
             }
         }
         let related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)

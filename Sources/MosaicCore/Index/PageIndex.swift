@@ -35,6 +35,14 @@ public struct PageIndex: Sendable {
 
     /// Every id in the index, sorted, for "did you mean" hints.
     public let allIDs: [String]
+    /// Each page's place in the one list order (newest first), computed once so every list
+    /// sorts by comparing integers.
+    public let listRank: [Int]
+
+    /// `positions` in list order (newest first).
+    public func sortedForLists(_ positions: [Int]) -> [Int] {
+        positions.sorted { listRank[$0] < listRank[$1] }
+    }
 
     /// The same document in `language`, following translation keys.
     public func findTranslation(of page: IndexedPage, in language: LocaleCode) -> IndexedPage? {
@@ -105,8 +113,16 @@ extension PageIndex {
         }
         let index = PageIndex(pages: kept, positionByContentPath: byContentPath,
                               positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName,
-                              allIDs: byID.keys.map(\.rawValue).sorted())
+                              allIDs: byID.keys.map(\.rawValue).sorted(), listRank: rank(of: kept))
         return (index, diagnostics)
+    }
+
+    private static func rank(of pages: [IndexedPage]) -> [Int] {
+        var rank = [Int](repeating: 0, count: pages.count)
+        for (place, position) in pages.indices.sorted(by: { SiteOrdering.newestFirst(pages[$0], pages[$1]) }).enumerated() {
+            rank[position] = place
+        }
+        return rank
     }
 
     /// Where a front-matter field was written, or the file's first line when it was not.

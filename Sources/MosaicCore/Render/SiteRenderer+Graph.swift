@@ -60,49 +60,54 @@ extension SiteRenderer {
 
     // MARK: - Taxonomies
 
-    func renderTaxonomyPages(language: LocaleCode) -> [(OutputFile, Diagnostic?)] {
-        config.taxonomies.flatMap { taxonomy -> [(OutputFile, Diagnostic?)] in
-            let members = graph.termMembers[taxonomy.id.rawValue] ?? [:]
-            let indexPath = OutputPath.page([language.rawValue, taxonomy.id.rawValue])
-            let indexContext = context(language, indexPath)
-            let title = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
-            var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [taxonomy.id.rawValue]))
-            let description = taxonomy.description?.text(for: language, fallback: config.defaultLanguage)
-            values["page"] = ["title": title, "summary": description ?? title]
-            if let description { values["intro"] = description }
-            values["hasBreadcrumbs"] = true
-            values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
-            values["groups"] = [[
-                "entries": taxonomy.terms.map { term -> [String: Any] in
-                    let count = choose((members[term.id.rawValue] ?? []).map { index.pages[$0] }, language: language).count
-                    var entry: [String: Any] = [
-                        "title": term.label.text(for: language, fallback: config.defaultLanguage),
-                        "url": indexContext.url(to: termPath(taxonomy, term, language: language)),
-                        "countText": indexContext.countText(count),
-                    ]
-                    if let definition = term.definition?.text(for: language, fallback: config.defaultLanguage) { entry["description"] = definition }
-                    return entry
-                },
-            ]]
-            var files = [render("terms", values, at: indexPath)]
-            for term in taxonomy.terms {
-                let path = termPath(taxonomy, term, language: language)
-                let context = context(language, path)
-                var termValues = context.base(navigationCurrent: nil,
-                                              alternates: otherLanguages(context, [taxonomy.id.rawValue, term.id.rawValue]))
-                let label = term.label.text(for: language, fallback: config.defaultLanguage)
-                let definition = term.definition?.text(for: language, fallback: config.defaultLanguage)
-                termValues["page"] = ["title": label, "summary": definition ?? title]
-                if let definition { termValues["definition"] = definition }
-                termValues["hasBreadcrumbs"] = true
-                termValues["breadcrumbs"] = crumbs(context, [
-                    (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
-                ])
-                termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
-                files.append(render("listing", termValues, at: path))
-            }
-            return files
+    func renderTaxonomyPages(language: LocaleCode) async -> [(OutputFile, Diagnostic?)] {
+        var files: [(OutputFile, Diagnostic?)] = []
+        for taxonomy in config.taxonomies {
+            files += await renderTaxonomy(taxonomy, language: language)
         }
+        return files
+    }
+
+    private func renderTaxonomy(_ taxonomy: Taxonomy, language: LocaleCode) async -> [(OutputFile, Diagnostic?)] {
+        let members = graph.termMembers[taxonomy.id.rawValue] ?? [:]
+        let indexPath = OutputPath.page([language.rawValue, taxonomy.id.rawValue])
+        let indexContext = context(language, indexPath)
+        let title = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
+        var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [taxonomy.id.rawValue]))
+        let description = taxonomy.description?.text(for: language, fallback: config.defaultLanguage)
+        values["page"] = ["title": title, "summary": description ?? title]
+        if let description { values["intro"] = description }
+        values["hasBreadcrumbs"] = true
+        values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["groups"] = [[
+            "entries": taxonomy.terms.map { term -> [String: Any] in
+                let count = choose(members[term.id.rawValue] ?? [], language: language).count
+                var entry: [String: Any] = [
+                    "title": term.label.text(for: language, fallback: config.defaultLanguage),
+                    "url": indexContext.url(to: termPath(taxonomy, term, language: language)),
+                    "countText": indexContext.countText(count),
+                ]
+                if let definition = term.definition?.text(for: language, fallback: config.defaultLanguage) { entry["description"] = definition }
+                return entry
+            },
+        ]]
+        let termPages = await taxonomy.terms.concurrentMap { term -> (OutputFile, Diagnostic?) in
+            let path = termPath(taxonomy, term, language: language)
+            let context = context(language, path)
+            var termValues = context.base(navigationCurrent: nil,
+                                          alternates: otherLanguages(context, [taxonomy.id.rawValue, term.id.rawValue]))
+            let label = term.label.text(for: language, fallback: config.defaultLanguage)
+            let definition = term.definition?.text(for: language, fallback: config.defaultLanguage)
+            termValues["page"] = ["title": label, "summary": definition ?? title]
+            if let definition { termValues["definition"] = definition }
+            termValues["hasBreadcrumbs"] = true
+            termValues["breadcrumbs"] = crumbs(context, [
+                (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
+            ])
+            termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
+            return render("listing", termValues, at: path)
+        }
+        return [render("terms", values, at: indexPath)] + termPages
     }
 
     // MARK: - Directory
@@ -112,7 +117,7 @@ extension SiteRenderer {
         let code = language.rawValue
         let indexPath = OutputPath.page([code, SiteRenderer.directoryFolder])
         let indexContext = context(language, indexPath)
-        let members = choose(index.pages.filter { $0.document.type == type }, language: language)
+        let members = choose(index.pages.indices.filter { index.pages[$0].document.type == type }, language: language)
             .sorted { $0.document.title.localizedStandardCompare($1.document.title) == .orderedAscending }
         let title = indexContext.strings["directory_title"] ?? "Directory"
         var files: [(OutputFile, Diagnostic?)] = []
@@ -188,12 +193,12 @@ extension SiteRenderer {
               let taxonomy = config.taxonomy(taxonomyID) else { return nil }
         let path = OutputPath.page([language.rawValue, SiteRenderer.coverageFolder])
         let context = context(language, path)
-        let rows = choose(index.pages.filter { $0.document.type == rowType }, language: language)
+        let rows = choose(index.pages.indices.filter { index.pages[$0].document.type == rowType }, language: language)
             .sorted { $0.document.title.localizedStandardCompare($1.document.title) == .orderedAscending }
         // translation key of a row → term → number of documents addressing it
         var marks: [String: [String: Int]] = [:]
         for (term, members) in graph.termMembers[taxonomyID] ?? [:] {
-            for position in Set(choose(members.map { index.pages[$0] }, language: language).map(\.position)) {
+            for position in Set(choose(members, language: language).map(\.position)) {
                 let page = index.pages[position]
                 guard let type = page.document.type, config.graph.coverageViaTypes.contains(type) else { continue }
                 for reference in graph.references[position] where reference.field == config.graph.coverageViaField {
@@ -235,7 +240,8 @@ extension SiteRenderer {
     func renderConsultationsPage(language: LocaleCode) -> (OutputFile, Diagnostic?) {
         let path = OutputPath.page([language.rawValue, SiteRenderer.consultationsFolder])
         let context = context(language, path)
-        let open = choose(index.pages.filter { $0.document.frontMatter["status"]?.scalar == "consultation" }, language: language)
+        let open = choose(index.pages.indices.filter { index.pages[$0].document.frontMatter["status"]?.scalar == "consultation" },
+                          language: language)
         let title = context.strings["consultations_title"] ?? "Open consultations"
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.consultationsFolder]))
         values["page"] = ["title": title, "summary": context.strings["consultations_intro"] ?? title]

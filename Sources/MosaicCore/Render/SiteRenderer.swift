@@ -128,25 +128,26 @@ struct SiteRenderer: Sendable {
     }
 
     /// Pages in `language`: each document once, in this language when it exists, newest first.
-    func choose(_ pages: [IndexedPage], language: LocaleCode) -> [IndexedPage] {
-        var chosen: [String: IndexedPage] = [:]
-        for page in pages {
-            let key = page.document.translationKey
-            if let existing = chosen[key], existing.language == language { continue }
-            if page.language == language || chosen[key] == nil || page.language == config.defaultLanguage {
-                chosen[key] = page
+    func choose(_ positions: [Int], language: LocaleCode) -> [IndexedPage] {
+        var chosen: [String: Int] = [:]
+        for position in positions {
+            let key = index.pages[position].document.translationKey
+            let pageLanguage = index.pages[position].language
+            if let existing = chosen[key], index.pages[existing].language == language { continue }
+            if pageLanguage == language || chosen[key] == nil || pageLanguage == config.defaultLanguage {
+                chosen[key] = position
             }
         }
-        return chosen.values.sorted(by: SiteOrdering.newestFirst)
+        return index.sortedForLists(Array(chosen.values)).map { index.pages[$0] }
     }
 
-    func listItems(_ pages: [IndexedPage], language: LocaleCode, context: PageContext) -> [[String: Any]] {
-        choose(pages, language: language).map { item(for: $0, context: context) }
+    func listItems(_ positions: [Int], language: LocaleCode, context: PageContext) -> [[String: Any]] {
+        choose(positions, language: language).map { item(for: $0, context: context) }
     }
 
     /// Groups pages by content type (in the order types are declared, then by name), newest first.
     func groupedByType(_ positions: [Int], context: PageContext) -> [[String: Any]] {
-        let pages = choose(positions.map { index.pages[$0] }, language: context.language)
+        let pages = choose(positions, language: context.language)
         let grouped = Dictionary(grouping: pages) { $0.document.type ?? "" }
         return grouped.keys.sorted().map { type -> [String: Any] in
             let members = grouped[type] ?? []
@@ -158,7 +159,7 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    func renderSectionPage(_ section: SiteConfig.Section, language: LocaleCode, pages: [IndexedPage]) -> (OutputFile, Diagnostic?) {
+    func renderSectionPage(_ section: SiteConfig.Section, language: LocaleCode, pages: [Int]) -> (OutputFile, Diagnostic?) {
         let path = OutputPath.page([language.rawValue, section.id.rawValue])
         let context = context(language, path)
         let alternates = config.languages.filter { $0 != language }.map {
@@ -178,7 +179,7 @@ struct SiteRenderer: Sendable {
         return render("section", values, at: path)
     }
 
-    func renderHomePage(language: LocaleCode, pagesBySection: [String: [IndexedPage]]) -> (OutputFile, Diagnostic?) {
+    func renderHomePage(language: LocaleCode, pagesBySection: [String: [Int]]) -> (OutputFile, Diagnostic?) {
         let path = OutputPath.page([language.rawValue])
         let context = context(language, path)
         let alternates = config.languages.filter { $0 != language }.map {
