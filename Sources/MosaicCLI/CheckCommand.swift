@@ -18,13 +18,31 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Include documents marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "List, per language, documents without a version in it and versions older than their original.")
+    var translations = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let options = BuildOptions(sourceFolder: URL(fileURLWithPath: source), includeDrafts: drafts, strict: true)
         let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
         let report = await BuildPipeline.build(options, to: DiscardingOutputSink())
+        if translations { printTranslationGaps(report.translationGaps) }
         console.printCheck(report)
         if !report.published { throw ExitCode(1) }
+    }
+
+    /// The parity report on stdout, one section per language and kind, so it can be piped.
+    private func printTranslationGaps(_ gaps: [BuildReport.TranslationGap]) {
+        let sections = Dictionary(grouping: gaps) { "\($0.language)|\($0.kind.rawValue)" }
+        for key in sections.keys.sorted() {
+            let entries = sections[key] ?? []
+            guard let first = entries.first else { continue }
+            let heading = first.kind == .missing ? "documents with no '\(first.language)' version"
+                                                 : "'\(first.language)' versions older than their original"
+            print("\(first.language): \(entries.count) \(heading)")
+            for entry in entries { print("  \(entry.path)  \(entry.detail ?? entry.title)") }
+        }
+        if gaps.isEmpty { print("Every document exists in every language and is up to date.") }
     }
 }

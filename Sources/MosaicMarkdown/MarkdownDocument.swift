@@ -63,14 +63,29 @@ public struct MarkdownWikilink: Sendable, Hashable {
     }
 }
 
+/// Where a link goes after rewriting, and the target's language when it differs from the page's.
+public struct LinkTarget: Sendable, Hashable {
+    public var destination: String
+    /// Set for links to a page in another language: the link gets `hreflang` and a visible badge.
+    public var language: String?
+
+    public init(destination: String, language: String? = nil) {
+        self.destination = destination
+        self.language = language
+    }
+}
+
 /// What a resolved wikilink becomes: a link with this destination and text.
 public struct ResolvedWikilink: Sendable, Hashable {
     public var destination: String
     public var text: String
+    /// Set when the target is in another language than the linking page.
+    public var language: String?
 
-    public init(destination: String, text: String) {
+    public init(destination: String, text: String, language: String? = nil) {
         self.destination = destination
         self.text = text
+        self.language = language
     }
 }
 

@@ -28,12 +28,12 @@ public struct MarkdownRenderer: Sendable {
     ///
     /// - Parameters:
     ///   - makeAnchor: turns heading text into an id; the renderer makes repeats unique.
-    ///   - rewriteLink: returns a new destination for a link, or `nil` to keep it.
+    ///   - rewriteLink: returns a new destination (and language) for a link, or `nil` to keep it.
     ///   - resolveWikilink: returns the link a wikilink becomes, or `nil` to leave it as text.
     public func render(
         _ source: String,
         makeAnchor: (String) -> String,
-        rewriteLink: (MarkdownLink) -> String?,
+        rewriteLink: (MarkdownLink) -> LinkTarget?,
         resolveWikilink: (MarkdownWikilink) -> ResolvedWikilink? = { _ in nil }
     ) -> MarkdownDocument {
         let registered = CmarkEnvironment.shared
@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
             html = String(cString: rendered)
             free(rendered)
         }
-        html = SourcePositionRewriter.rewrite(html, headingAnchors: walk.anchorsByPosition)
+        html = RenderedHTMLRewriter.rewrite(html, headingAnchors: walk.anchorsByPosition)
         let plain = walk.plainText
         return MarkdownDocument(
             html: html,
@@ -113,7 +113,7 @@ extension MarkdownRenderer {
 /// One iterative pass over the cmark tree: explicit iterator, no recursion, so nesting depth is free.
 private struct TreeWalk {
     let makeAnchor: (String) -> String
-    let rewriteLink: (MarkdownLink) -> String?
+    let rewriteLink: (MarkdownLink) -> LinkTarget?
     let resolveWikilink: (MarkdownWikilink) -> ResolvedWikilink?
 
     var headings: [MarkdownHeading] = []
@@ -128,7 +128,7 @@ private struct TreeWalk {
     /// Text nodes holding resolved wikilinks, replaced after the walk so the iterator stays valid.
     private var pendingReplacements: [(node: OpaquePointer, segments: [WikilinkScanner.Segment])] = []
 
-    init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> String?,
+    init(makeAnchor: @escaping (String) -> String, rewriteLink: @escaping (MarkdownLink) -> LinkTarget?,
          resolveWikilink: @escaping (MarkdownWikilink) -> ResolvedWikilink?, reservedAnchors: Set<String>) {
         self.makeAnchor = makeAnchor
         self.rewriteLink = rewriteLink
@@ -222,7 +222,7 @@ private struct TreeWalk {
         for segment in segments {
             switch segment {
             case .text(let plain): appendText(plain)
-            case .link(_, let label): appendText(label)
+            case .link(_, let label, _): appendText(label)
             }
         }
         if segments.contains(where: { if case .link = $0 { true } else { false } }) {
@@ -239,9 +239,10 @@ private struct TreeWalk {
                     guard !plain.isEmpty, let textNode = cmark_node_new(CMARK_NODE_TEXT) else { continue }
                     cmark_node_set_literal(textNode, plain)
                     cmark_node_insert_before(node, textNode)
-                case .link(let destination, let label):
+                case .link(let destination, let label, let language):
                     guard let linkNode = cmark_node_new(CMARK_NODE_LINK) else { continue }
                     cmark_node_set_url(linkNode, destination)
+                    if let language { cmark_node_set_title(linkNode, RenderedHTMLRewriter.languageMarker + language) }
                     if let textNode = cmark_node_new(CMARK_NODE_TEXT) {
                         cmark_node_set_literal(textNode, label)
                         cmark_node_append_child(linkNode, textNode)
@@ -264,9 +265,9 @@ private struct TreeWalk {
             column: Int(cmark_node_get_start_column(node))
         )
         links.append(link)
-        if let replacement = rewriteLink(link), replacement != destination {
-            cmark_node_set_url(node, replacement)
-        }
+        guard let target = rewriteLink(link) else { return }
+        if target.destination != destination { cmark_node_set_url(node, target.destination) }
+        if let language = target.language { cmark_node_set_title(node, RenderedHTMLRewriter.languageMarker + language) }
     }
 
     private func literal(of node: OpaquePointer) -> String {

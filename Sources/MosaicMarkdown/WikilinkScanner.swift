@@ -2,7 +2,7 @@
 enum WikilinkScanner {
     enum Segment {
         case text(String)
-        case link(destination: String, label: String)
+        case link(destination: String, label: String, language: String?)
     }
 
     /// Splits `text` (which starts at `line`:`column` in the source) into text and resolved links.
@@ -29,7 +29,8 @@ enum WikilinkScanner {
             }
             if !pending.isEmpty { segments.append(.text(pending)) }
             pending = ""
-            segments.append(.link(destination: resolved.destination, label: wikilink.label ?? resolved.text))
+            segments.append(.link(destination: resolved.destination, label: wikilink.label ?? resolved.text,
+                                  language: resolved.language))
         }
         pending += rest
         if !pending.isEmpty { segments.append(.text(pending)) }

@@ -6,7 +6,7 @@ import Testing
 struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
 
-    func render(_ source: String, rewrite: @escaping (MarkdownLink) -> String? = { _ in nil }) -> MarkdownDocument {
+    func render(_ source: String, rewrite: @escaping (MarkdownLink) -> LinkTarget? = { _ in nil }) -> MarkdownDocument {
         renderer.render(source, makeAnchor: { $0.lowercased().replacingOccurrences(of: " ", with: "-") }, rewriteLink: rewrite)
     }
 
@@ -72,13 +72,13 @@ struct MarkdownRendererTests {
     @Test("links and images are reported with positions and can be rewritten")
     func linkRewriting() {
         let document = render("Intro\n\nSee [a](a.md#x) and ![i](img.png).\n") { link in
-            link.isImage ? "files/img.png" : "../a/index.html#x"
+            link.isImage ? LinkTarget(destination: "files/img.png") : LinkTarget(destination: "../a/index.html#x", language: "fr")
         }
         #expect(document.links == [
             MarkdownLink(destination: "a.md#x", isImage: false, line: 3, column: 5),
             MarkdownLink(destination: "img.png", isImage: true, line: 3, column: 21),
         ])
-        #expect(document.html.contains(#"<a href="../a/index.html#x">a</a>"#))
+        #expect(document.html.contains(#"<a href="../a/index.html#x" hreflang="fr" class="other-language" data-language="FR">a</a>"#))
         #expect(document.html.contains(#"<img src="files/img.png" alt="i" />"#))
     }
 
@@ -118,5 +118,29 @@ struct MarkdownRendererTests {
         }
         #expect(results.count == 64)
         #expect(results.allSatisfy { $0.contains("<table>") })
+    }
+
+    @Test("wikilinks become links when resolved, stay text when not, and are ignored in code and links")
+    func wikilinks() {
+        var seen: [MarkdownWikilink] = []
+        let document = renderer.render(
+            "Go to [[alpha]], [[beta#part|the part]], [[gone]], `[[code]]` and [x [[inner]]](y).\n",
+            makeAnchor: { $0 }, rewriteLink: { _ in nil },
+            resolveWikilink: { wikilink in
+                seen.append(wikilink)
+                switch wikilink.target {
+                case "alpha": return ResolvedWikilink(destination: "a.html", text: "Alpha")
+                case "beta": return ResolvedWikilink(destination: "b.html#part", text: "Beta", language: "en")
+                default: return nil
+                }
+            })
+        #expect(document.html.contains(#"<a href="a.html">Alpha</a>"#))
+        #expect(document.html.contains(#"<a href="b.html#part" hreflang="en" class="other-language" data-language="EN">the part</a>"#))
+        #expect(document.html.contains("[[gone]]"))
+        #expect(document.html.contains("<code>[[code]]</code>"))
+        #expect(seen.map(\.target) == ["alpha", "beta", "gone"])
+        #expect(seen[1].anchor == "part" && seen[1].label == "the part")
+        #expect(seen[0].line == 1 && seen[0].column == 7)
+        #expect(document.plainText.contains("Go to Alpha, the part, [[gone]]"))
     }
 }

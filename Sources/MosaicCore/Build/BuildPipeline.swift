@@ -16,6 +16,7 @@ public enum BuildPipeline {
         }
         var report = BuildReport(diagnostics: diagnostics.sorted(), pageCount: site.pageCount,
                                  fileCount: site.files.count, timings: [], published: false, failure: site.failure)
+        report.translationGaps = site.translationGaps
         let blocked = report.diagnostics.hasErrors
         if !blocked, site.failure == nil {
             do {
@@ -35,6 +36,7 @@ public enum BuildPipeline {
         var diagnostics: [Diagnostic] = []
         var pageCount = 0
         var failure: String?
+        var translationGaps: [BuildReport.TranslationGap] = []
     }
 
     static func makeSite(_ options: BuildOptions, clock: inout StageClock) async -> Site {
@@ -94,6 +96,7 @@ public enum BuildPipeline {
         let (index, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
         site.diagnostics += SchemaValidator.validate(index, config: config)
+        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: index)
         clock.finish("index", "\(index.pages.count) pages")
 
         MarkdownRenderer.prepare()
@@ -112,7 +115,13 @@ public enum BuildPipeline {
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
 
-        let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings)
+        let parity = TranslationParity.compute(index: index, config: config,
+                                               modified: GitDates.lastCommitDates(siteRoot: root))
+        site.translationGaps = parity.gaps(index: index)
+        let generated = SiteRenderer.generatedPaths(config)
+        let untranslated = UntranslatedPages.plan(index: index, languages: config.languages, reserved: Set(generated.keys))
+        let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
+                                        untranslated: untranslated, parity: parity)
         var outputs = await documentsRendered.concurrentMap { siteRenderer.renderDocumentPage($0) }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
@@ -126,7 +135,9 @@ public enum BuildPipeline {
             outputs += siteRenderer.renderDirectoryPages(language: language)
             if let coverage = siteRenderer.renderCoveragePage(language: language) { outputs.append(coverage) }
             outputs.append(siteRenderer.renderConsultationsPage(language: language))
+            outputs.append(siteRenderer.renderTranslationsPage(language: language))
         }
+        outputs += siteRenderer.renderUntranslatedPages()
         outputs.append(siteRenderer.renderNotFoundPage())
         outputs.append(siteRenderer.renderLanguageChoicePage())
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
@@ -138,6 +149,9 @@ public enum BuildPipeline {
             assets: inventory.assets, contentFolder: contentFolder)
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make(config).utf8)))
         files += DataExport.make(graph: graph, config: config)
+        files += siteRenderer.renderFeeds()
+        let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
+        files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0.path), documentPaths: documentKeys))
         var byPath: [OutputPath: OutputFile] = [:]
         for file in files + outputs.map(\.0) { byPath[file.path] = file }
         site.files = byPath.values.sorted { $0.path < $1.path }
@@ -161,7 +175,7 @@ public enum BuildPipeline {
             diagnostics.append(.warning(at: SourceLocation(path: document.source.displayPath), code: "content.undeclared-section",
                                         "folder '\(id)' is not declared under `sections:` in mosaic.yml",
                                         hint: "add `- id: \(id)` with a title per language"))
-            found.append(SiteConfig.Section(id: slug, title: LocalizedText(shared: id), description: LocalizedText()))
+            found.append(SiteConfig.Section(id: slug, title: LocalizedText(shared: id), description: LocalizedText(), primaryLanguage: nil))
         }
         return found
     }

@@ -6,7 +6,19 @@ public struct BuildReport: Sendable {
         public var detail: String
     }
 
+    /// A document a language still lacks, or a translation older than its original.
+    public struct TranslationGap: Sendable, Hashable {
+        public enum Kind: String, Sendable { case missing, stale }
+        public var language: String
+        public var kind: Kind
+        public var path: String
+        public var title: String
+        /// For stale translations: "2020-01 < content/x.md 2021-03".
+        public var detail: String?
+    }
+
     public var diagnostics: [Diagnostic]
+    public var translationGaps: [TranslationGap] = []
     public var pageCount: Int
     public var fileCount: Int
     public var timings: [StageTiming]

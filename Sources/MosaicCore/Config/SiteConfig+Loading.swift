@@ -87,14 +87,14 @@ extension SiteConfig {
         var sections: [Section] = []
         for item in items {
             if let name = item.scalar, let slug = Slug(validating: name) {
-                sections.append(Section(id: slug, title: LocalizedText(shared: name), description: LocalizedText()))
+                sections.append(Section(id: slug, title: LocalizedText(shared: name), description: LocalizedText(), primaryLanguage: nil))
                 continue
             }
             guard item.entries != nil else {
                 reader.error(at: item, code: "config.type", "a section must be a folder name or a mapping with 'id'")
                 continue
             }
-            reader.rejectUnknownKeys(in: item, known: ["id", "title", "description"], context: "a section")
+            reader.rejectUnknownKeys(in: item, known: ["id", "title", "description", "primary_language"], context: "a section")
             guard let idNode = item["id"], let idText = reader.string(idNode, field: "id") else {
                 reader.error(at: item, code: "config.section-id", "a section needs an 'id' (its folder under content/)")
                 continue
@@ -108,10 +108,18 @@ extension SiteConfig {
                 reader.error(at: idNode, code: "config.section-id", "section '\(idText)' is declared twice")
                 continue
             }
+            var primary: LocaleCode?
+            if let node = item["primary_language"], let code = reader.string(node, field: "primary_language") {
+                primary = LocaleCode(code).flatMap { languages.contains($0) ? $0 : nil }
+                if primary == nil {
+                    reader.error(at: node, code: "config.language", "primary_language '\(code)' is not one of the site's languages")
+                }
+            }
             sections.append(Section(
                 id: id,
                 title: localized(item["title"], field: "title", languages: languages, reader: &reader) ?? LocalizedText(shared: idText),
-                description: localized(item["description"], field: "description", languages: languages, reader: &reader) ?? LocalizedText()
+                description: localized(item["description"], field: "description", languages: languages, reader: &reader) ?? LocalizedText(),
+                primaryLanguage: primary
             ))
         }
         return sections

@@ -5,6 +5,8 @@ public struct SiteConfig: Sendable, Hashable {
         public var id: Slug
         public var title: LocalizedText
         public var description: LocalizedText
+        /// The language documents of this section are usually written in, for translation parity.
+        public var primaryLanguage: LocaleCode?
     }
 
     public var title: LocalizedText

@@ -20,7 +20,7 @@ struct LinkResolver: Sendable {
     /// What a link became.
     struct Resolution {
         /// The new destination, or `nil` to keep the written one.
-        var destination: String?
+        var target: LinkTarget?
         var outgoing: OutgoingLink?
         var diagnostic: Diagnostic?
     }
@@ -28,6 +28,11 @@ struct LinkResolver: Sendable {
     private func location(_ line: Int, _ column: Int, in page: IndexedPage) -> SourceLocation {
         SourceLocation(path: page.document.source.displayPath,
                        line: line + page.document.bodyStartLine - 1, column: column)
+    }
+
+    /// The target's language when a reader of `page` would land in another language.
+    private func languageBadge(for target: IndexedPage, from page: IndexedPage) -> String? {
+        target.language == page.language ? nil : target.language.rawValue
     }
 
     /// The same document in the reader's language when it exists.
@@ -64,14 +69,15 @@ struct LinkResolver: Sendable {
             }
             let preferred = preferredVersion(of: linked, for: page)
             let anchor = suffix.hasPrefix("#") ? String(suffix.dropFirst()) : nil
-            return Resolution(destination: preferred.outputPath.relativeURL(from: page.outputPath) + suffix,
+            return Resolution(target: LinkTarget(destination: preferred.outputPath.relativeURL(from: page.outputPath) + suffix,
+                                                 language: languageBadge(for: preferred, from: page)),
                               outgoing: OutgoingLink(target: preferred.position, anchor: anchor, location: location))
         }
         guard assets.contains(target), let output = LinkResolver.outputPath(ofAsset: target) else {
             return Resolution(diagnostic: .warning(at: location, code: "link.missing-file", "link to a missing file '\(destination)'",
                                                    hint: "put the file next to the document under content/"))
         }
-        return Resolution(destination: output.relativeURL(from: page.outputPath) + suffix)
+        return Resolution(target: LinkTarget(destination: output.relativeURL(from: page.outputPath) + suffix))
     }
 
     /// Resolves `[[id]]`, `[[Name]]`, `[[id#heading]]` and `[[#heading]]`.
@@ -101,7 +107,7 @@ struct LinkResolver: Sendable {
         }
         let target = preferredVersion(of: first, for: page)
         let resolved = ResolvedWikilink(destination: target.outputPath.relativeURL(from: page.outputPath) + anchorSuffix,
-                                        text: target.document.title)
+                                        text: target.document.title, language: languageBadge(for: target, from: page))
         return (resolved, OutgoingLink(target: target.position, anchor: wikilink.anchor, location: location), nil)
     }
 

@@ -25,7 +25,7 @@ extension RenderedDocument {
                 let resolution = resolver.resolve(link, from: page)
                 if let diagnostic = resolution.diagnostic { diagnostics.append(diagnostic) }
                 if let link = resolution.outgoing { outgoing.append(link) }
-                return resolution.destination
+                return resolution.target
             },
             resolveWikilink: { wikilink in
                 let (resolved, link, diagnostic) = resolver.resolve(wikilink, from: page)

@@ -16,8 +16,11 @@ struct PageContext {
         OutputPath.page([language.rawValue])
     }
 
-    /// `lang`, `root`, `home`, `site`, `t`, `nav`, with `alternates` supplied by the caller.
-    func base(navigationCurrent currentSection: String?, alternates: [[String: Any]]) -> [String: Any] {
+    /// `lang`, `root`, `home`, `site`, `t`, `nav`, `canonical`, with `alternates` (real
+    /// translations, for `hreflang`) and `languageLinks` (the switcher, which may point to a
+    /// "not available in this language" page) supplied by the caller.
+    func base(navigationCurrent currentSection: String?, alternates: [[String: Any]],
+              languageLinks: [[String: Any]]? = nil) -> [String: Any] {
         [
             "lang": language.rawValue,
             "langName": strings["language_name"] ?? language.rawValue,
@@ -36,7 +39,19 @@ struct PageContext {
                 ]
             },
             "alternates": alternates,
+            "languageLinks": languageLinks ?? alternates,
+            "canonical": absoluteURL(outputPath),
         ]
+    }
+
+    /// The page's public address: `base_url` plus its folder when the site knows where it is
+    /// hosted, else its relative URL (which still identifies it within the site).
+    func absoluteURL(_ path: OutputPath) -> String {
+        guard let base = site.baseURL else { return url(to: path) }
+        var components = path.components
+        if components.last == "index.html" { components.removeLast() }
+        let tail = components.map(URLEscaping.escapePathComponent).joined(separator: "/")
+        return (base.hasSuffix("/") ? base : base + "/") + tail + (tail.isEmpty || path.components.last != "index.html" ? "" : "/")
     }
 
     /// One alternate-language link, labelled in its own language.

@@ -4,6 +4,7 @@ extension SiteRenderer {
     static let directoryFolder = "directory"
     static let coverageFolder = "coverage"
     static let consultationsFolder = "consultations"
+    static let translationsFolder = "translations"
 
     func termPath(_ taxonomy: Taxonomy, _ term: Taxonomy.Term, language: LocaleCode) -> OutputPath {
         OutputPath.page([language.rawValue, taxonomy.id.rawValue, term.id.rawValue])
@@ -17,7 +18,7 @@ extension SiteRenderer {
             paths[OutputPath.page([code])] = "the \(code) home page"
             for section in config.sections { paths[OutputPath.page([code, section.id.rawValue])] = "the '\(section.id)' list page" }
             for taxonomy in config.taxonomies { paths[OutputPath.page([code, taxonomy.id.rawValue])] = "the '\(taxonomy.id)' taxonomy page" }
-            for view in [directoryFolder, coverageFolder, consultationsFolder] {
+            for view in [directoryFolder, coverageFolder, consultationsFolder, translationsFolder] {
                 paths[OutputPath.page([code, view])] = "the generated '\(view)' page"
             }
         }
@@ -40,6 +41,10 @@ extension SiteRenderer {
         if config.graph.coverageRowType != nil {
             views.append(["title": context.strings["coverage_title"] ?? "Coverage",
                           "url": context.url(to: OutputPath.page([code, SiteRenderer.coverageFolder]))])
+        }
+        if config.languages.count > 1 {
+            views.append(["title": context.strings["translations_title"] ?? "Translation status",
+                          "url": context.url(to: OutputPath.page([code, SiteRenderer.translationsFolder]))])
         }
         if index.pages.contains(where: { $0.document.frontMatter["status"]?.scalar == "consultation" }) {
             views.append(["title": context.strings["consultations_title"] ?? "Open consultations",
@@ -105,6 +110,7 @@ extension SiteRenderer {
                 (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
             ])
             termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
+            termValues["feeds"] = feedLink([language.rawValue, taxonomy.id.rawValue, term.id.rawValue], title: label, context: context)
             return render("listing", termValues, at: path)
         }
         return [render("terms", values, at: indexPath)] + termPages
@@ -233,6 +239,40 @@ extension SiteRenderer {
         values["columns"] = columns
         values["rows"] = rowValues
         return render("coverage", values, at: path)
+    }
+
+    // MARK: - Translation parity
+
+    /// The curator page: what this language still lacks and which versions are out of date.
+    func renderTranslationsPage(language: LocaleCode) -> (OutputFile, Diagnostic?) {
+        let path = OutputPath.page([language.rawValue, SiteRenderer.translationsFolder])
+        let context = context(language, path)
+        let title = context.strings["translations_title"] ?? "Translation status"
+        var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.translationsFolder]))
+        values["page"] = ["title": title, "summary": context.strings["translations_intro"] ?? title]
+        values["intro"] = context.strings["translations_intro"] ?? ""
+        values["hasBreadcrumbs"] = true
+        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        let missing = parity.missing[language] ?? []
+        let stale = parity.stale[language] ?? []
+        var groups: [[String: Any]] = []
+        if !missing.isEmpty {
+            groups.append(["title": context.strings["translations_missing"] ?? "Not yet translated",
+                           "countText": context.countText(missing.count),
+                           "items": missing.map { item(for: index.pages[$0], context: context) }])
+        }
+        if !stale.isEmpty {
+            groups.append(["title": context.strings["translations_stale"] ?? "Older than the original",
+                           "countText": context.countText(stale.count),
+                           "items": stale.map { entry -> [String: Any] in
+                               var value = item(for: index.pages[entry.translation], context: context)
+                               value["summary"] = "\(context.strings.format(entry.translationDate)) < \(context.strings.format(entry.originalDate)): \(index.pages[entry.original].document.title)"
+                               return value
+                           }])
+        }
+        values["groups"] = groups
+        values["emptyText"] = context.strings["translations_complete"] ?? ""
+        return render("listing", values, at: path)
     }
 
     // MARK: - Consultations

@@ -26,7 +26,12 @@ extension SiteRenderer {
         case .scalar(let text, _):
             guard !node.isNull else { return [] }
             if let target = graph.finder.target(of: text, field: field, from: page) {
-                return [["text": target.document.title, "url": context.url(to: target.outputPath)]]
+                var value: [String: Any] = ["text": target.document.title, "url": context.url(to: target.outputPath)]
+                if target.language != page.language {
+                    value["otherLanguage"] = target.language.rawValue
+                    value["otherLanguageBadge"] = target.language.rawValue.uppercased()
+                }
+                return [value]
             }
             if case .taxonomy(let taxonomyID)? = field?.values, let taxonomy = config.taxonomy(taxonomyID.rawValue),
                let term = taxonomy.term(text) {

@@ -7,6 +7,8 @@ struct SiteRenderer: Sendable {
     let graph: SiteGraph
     let templates: TemplateSet
     let strings: [LocaleCode: InterfaceStrings]
+    let untranslated: UntranslatedPages
+    let parity: TranslationParity
 
     var index: PageIndex { graph.index }
 
@@ -40,10 +42,16 @@ struct SiteRenderer: Sendable {
         let page = rendered.page
         let document = page.document
         let context = context(page.language, page.outputPath)
-        let alternates = index.findTranslations(of: page).map {
-            context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
+        let translations = index.findTranslations(of: page)
+        let alternates = translations.map { context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language]) }
+        let languageLinks = config.languages.filter { $0 != page.language }.compactMap { language -> [String: Any]? in
+            if let translation = translations.first(where: { $0.language == language }) {
+                return context.alternate(language, at: translation.outputPath, strings: strings[language])
+            }
+            return noticePath(for: page, in: language).map { context.alternate(language, at: $0, strings: strings[language]) }
         }
-        var values = context.base(navigationCurrent: page.sectionID, alternates: alternates)
+        var values = context.base(navigationCurrent: page.sectionID, alternates: alternates, languageLinks: languageLinks)
+        values["feeds"] = feedLinks(for: page, context: context)
         let toc = rendered.headings.filter { (2...4).contains($0.level) }.map { heading -> [String: Any] in
             ["id": heading.anchor, "text": heading.text, "level": heading.level]
         }
@@ -89,6 +97,41 @@ struct SiteRenderer: Sendable {
         }
         values["page"] = pageValues
         return render("page", values, at: page.outputPath)
+    }
+
+    /// The "not available in this language" page for any version of `page`.
+    func noticePath(for page: IndexedPage, in language: LocaleCode) -> OutputPath? {
+        ([page] + index.findTranslations(of: page)).lazy.compactMap { untranslated.path(for: $0, in: language) }.first
+    }
+
+    /// Renders the notice pages: the document's title and summary as they exist, a notice in the
+    /// reader's language, and a link to each existing version with its language named.
+    func renderUntranslatedPages() -> [(OutputFile, Diagnostic?)] {
+        untranslated.paths.keys.sorted().flatMap { position -> [(OutputFile, Diagnostic?)] in
+            let page = index.pages[position]
+            return (untranslated.paths[position] ?? [:]).sorted(by: { $0.key < $1.key }).map { language, path in
+                let context = context(language, path)
+                let versions = ([page] + index.findTranslations(of: page)).map { version -> [String: Any] in
+                    let name = strings(for: language)["language_name_\(version.language)"] ?? version.language.rawValue
+                    return ["url": context.url(to: version.outputPath), "lang": version.language.rawValue,
+                            "langName": name, "title": version.document.title,
+                            "linkText": (context.strings["read_in"] ?? "{language}").replacingOccurrences(of: "{language}", with: name)]
+                }
+                let alternates = ([page] + index.findTranslations(of: page)).map {
+                    context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
+                }
+                var values = context.base(navigationCurrent: page.sectionID, alternates: [], languageLinks: alternates)
+                var pageValues: [String: Any] = ["title": page.document.title, "lang": page.language.rawValue,
+                                                 "versions": versions, "noindex": true]
+                if let summary = page.document.summary { pageValues["summary"] = summary }
+                if let type = page.document.type { pageValues["typeLabel"] = typeLabel(type, context) }
+                let names = versions.compactMap { $0["langName"] as? String }.joined(separator: ", ")
+                pageValues["notice"] = (context.strings["not_available_in_language"] ?? "{languages}")
+                    .replacingOccurrences(of: "{languages}", with: names)
+                values["page"] = pageValues
+                return render("unavailable", values, at: path)
+            }
+        }
     }
 
     private func consultationBanner(for page: IndexedPage, context: PageContext) -> [String: Any]? {
@@ -169,6 +212,7 @@ struct SiteRenderer: Sendable {
         let items = listItems(pages, language: language, context: context)
         let title = section.title.text(for: language, fallback: config.defaultLanguage)
         values["page"] = ["title": title, "summary": section.description.text(for: language, fallback: config.defaultLanguage)]
+        values["feeds"] = feedLink([language.rawValue, section.id.rawValue], title: title, context: context)
         values["section"] = [
             "title": title,
             "description": section.description.text(for: language, fallback: config.defaultLanguage),
@@ -187,6 +231,8 @@ struct SiteRenderer: Sendable {
         }
         var values = context.base(navigationCurrent: nil, alternates: alternates)
         values["page"] = ["title": context.strings["home"] ?? config.title.text(for: language, fallback: config.defaultLanguage)]
+        values["feeds"] = feedLink([language.rawValue], title: config.title.text(for: language, fallback: config.defaultLanguage),
+                                   context: context)
         values["sections"] = config.sections.map { section -> [String: Any] in
             let items = listItems(pagesBySection[section.id.rawValue] ?? [], language: language, context: context)
             return [

@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     public let names: Set<String>
+    /// Every `{{t.key}}` use, for the missing-interface-string check.
+    let interfaceKeyUses: [(key: String, location: SourceLocation)]
 
     /// Loads `.mustache` files from each folder in order, later folders overriding earlier ones.
     ///
@@ -15,6 +17,7 @@ public struct TemplateSet: Sendable {
     public static func load(from folders: [(url: URL, displayPrefix: String)]) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        var keyUses: [String: [(key: String, location: SourceLocation)]] = [:]
         for folder in folders {
             for relative in FileListing.files(in: folder.url) where relative.hasSuffix(".mustache") {
                 let display = folder.displayPrefix + relative
@@ -31,6 +34,7 @@ public struct TemplateSet: Sendable {
                                               code: "template.encoding", failure.message, hint: failure.hint))
                     continue
                 }
+                keyUses[name] = interfaceKeys(in: source, path: display)
                 do {
                     templates[name] = try MustacheTemplate(string: source)
                 } catch let error as MustacheTemplate.ParserError {
@@ -50,12 +54,33 @@ public struct TemplateSet: Sendable {
                                       "required template '\(name)' is missing",
                                       hint: "copy it from the default theme or run `mosaic init` to see one"))
         }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys)), diagnostics)
+        let uses = keyUses.keys.sorted().filter { templates[$0] != nil }.flatMap { keyUses[$0] ?? [] }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+                            interfaceKeyUses: uses), diagnostics)
     }
 
     /// Renders `name` with `context`; `nil` only when the template does not exist.
     public func render(_ name: String, context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// Finds `t.key` inside `{{…}}` tags with its line and column.
+    static func interfaceKeys(in source: String, path: String) -> [(key: String, location: SourceLocation)] {
+        var uses: [(key: String, location: SourceLocation)] = []
+        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                var cursor = open.upperBound
+                while cursor < rest.endIndex, "#^/&{ ".contains(rest[cursor]) { cursor = rest.index(after: cursor) }
+                guard rest[cursor...].hasPrefix("t.") else { rest = rest[open.upperBound...]; continue }
+                let start = rest.index(cursor, offsetBy: 2)
+                let key = rest[start...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                let column = line.distance(from: line.startIndex, to: cursor) + 1
+                if !key.isEmpty { uses.append((String(key), SourceLocation(path: path, line: number + 1, column: column))) }
+                rest = rest[start...]
+            }
+        }
+        return uses
     }
 
     private static func describe(_ error: any Error) -> String {

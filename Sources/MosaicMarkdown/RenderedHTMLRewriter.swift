@@ -1,10 +1,15 @@
-/// Turns cmark's `data-sourcepos` attributes into heading ids and drops the rest.
+/// Finishes cmark's HTML where its renderer has no option: heading ids and language badges.
 ///
-/// cmark-gfm's HTML renderer cannot emit heading ids, but with `CMARK_OPT_SOURCEPOS` every block
-/// carries its source position; that position is the key the tree walk used for each heading.
-/// User text cannot forge the attribute: in safe mode raw HTML is omitted and quotes are escaped.
-enum SourcePositionRewriter {
+/// With `CMARK_OPT_SOURCEPOS` every block carries its source position, the key the tree walk
+/// used for each heading; the attribute becomes the heading's `id` and is dropped elsewhere.
+/// Links to another language carry a title starting with a private-use marker, which becomes
+/// `hreflang` and a `data-language` badge. User text cannot forge either: in safe mode raw HTML
+/// is omitted and quotes are escaped; a user-written title loses only its marker character.
+enum RenderedHTMLRewriter {
     private static let marker = Array(" data-sourcepos=\"".utf8)
+    /// Starts a link title that names the target's language (U+E000, private use).
+    static let languageMarker = "\u{E000}"
+    private static let titleMarker = Array(" title=\"\u{E000}".utf8)
 
     static func rewrite(_ html: String, headingAnchors: [String: String]) -> String {
         let bytes = Array(html.utf8)
@@ -14,7 +19,7 @@ enum SourcePositionRewriter {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20, startsMarker(bytes, at: index) {
+            if byte == 0x20, starts(marker, in: bytes, at: index) {
                 var end = index + marker.count
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                 let position = bytes[(index + marker.count)..<end].prefix { $0 != UInt8(ascii: "-") }
@@ -27,6 +32,15 @@ enum SourcePositionRewriter {
                 index = end + 1
                 continue
             }
+            if byte == 0x20, starts(titleMarker, in: bytes, at: index) {
+                var end = index + titleMarker.count
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let language = String(decoding: bytes[(index + titleMarker.count)..<end], as: UTF8.self)
+                let attributes = " hreflang=\"\(escapeAttribute(language))\" class=\"other-language\" data-language=\"\(escapeAttribute(language.uppercased()))\""
+                output.append(contentsOf: Array(attributes.utf8))
+                index = end + 1
+                continue
+            }
             if byte == UInt8(ascii: "<") { tagStart = output.count }
             output.append(byte)
             index += 1
@@ -34,9 +48,9 @@ enum SourcePositionRewriter {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func startsMarker(_ bytes: [UInt8], at index: Int) -> Bool {
-        guard index + marker.count <= bytes.count else { return false }
-        for offset in 0..<marker.count where bytes[index + offset] != marker[offset] { return false }
+    private static func starts(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
         return true
     }
 
