@@ -72,11 +72,13 @@ def front_matter(fields):
     return "\n".join(lines) + "\n"
 
 
-def generate(documents, out, seed):
+def plan_corpus(documents, seed):
+    """Returns (documents, sections): every file of the corpus as a record, in generation order.
+
+    Each record is (section, file name, front-matter fields, Markdown body). The random stream is
+    consumed exactly as it always was, so the Mosaic layout stays byte-identical for a seed.
+    """
     rng = random.Random(seed)
-    if out.exists():
-        shutil.rmtree(out)
-    content = out / "content"
     lip_count = max(2, documents // 50)
     lips = [f"lip-{n:04d}" for n in range(lip_count)]
     plan = []
@@ -93,9 +95,8 @@ def generate(documents, out, seed):
     ids = [doc_id for _, _, doc_id in plan]
     french_share = 0.3
     sections = sorted({section for _, section, _ in plan})
+    records = []
     for index, (type_name, section, doc_id) in enumerate(plan):
-        folder = content / section
-        folder.mkdir(parents=True, exist_ok=True)
         year = rng.randint(2008, 2024)
         fields = {
             "title": f"{type_name.replace('_', ' ').title()} {index}: {sentence(rng, WORDS, 4)[:-1]}",
@@ -113,19 +114,42 @@ def generate(documents, out, seed):
                 "provinces": [rng.choice(PROVINCES)],
             })
         headings = [sentence(rng, WORDS, 3)[:-1] for _ in range(rng.randint(3, 5))]
-        text = front_matter(fields) + "\n" + body(rng, WORDS, ids, headings, index)
+        text = body(rng, WORDS, ids, headings, index)
         if rng.random() < 0.02 and index > 0:
             text += f"\nCompare [the earlier one](../{plan[index - 1][1]}/{plan[index - 1][2]}.md).\n"
-        (folder / f"{doc_id}.md").write_text(text, encoding="utf-8")
+        records.append((section, f"{doc_id}.md", fields, text))
         if rng.random() < french_share:
             french = dict(fields)
             french["title"] = f"Document {index} : {sentence(rng, MOTS, 4)[:-1]}"
             french["summary"] = sentence(rng, MOTS, 14)
             french["slug"] = f"{doc_id}-fr"
             headings_fr = [sentence(rng, MOTS, 3)[:-1] for _ in range(len(headings))]
-            (folder / f"{doc_id}.fr.md").write_text(
-                front_matter(french) + "\n" + body(rng, MOTS, ids, headings_fr, index), encoding="utf-8")
+            records.append((section, f"{doc_id}.fr.md", french, body(rng, MOTS, ids, headings_fr, index)))
+    return records, sections
+
+
+def generate(documents, out, seed):
+    """The corpus in Mosaic's layout: content/<section>/<id>.md (+ <id>.fr.md) and mosaic.yml."""
+    records, sections = plan_corpus(documents, seed)
+    write_mosaic(records, sections, out)
+
+
+def write_mosaic(records, sections, out):
+    if out.exists():
+        shutil.rmtree(out)
+    content = out / "content"
+    for section, name, fields, text in records:
+        folder = content / section
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(front_matter(fields) + "\n" + text, encoding="utf-8")
     write_config(out, sections)
+
+
+def write_bodies(records, path):
+    """The cmark-gfm floor's input: every document's Markdown body, English and French, front matter
+    stripped, concatenated in generation order."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(text for _, _, _, text in records), encoding="utf-8")
 
 
 def write_config(out, sections):

@@ -20,8 +20,9 @@ enum InterfaceStringCheck {
                     guard let field = type.fields[entry.key] else { continue }
                     var keys: [String] = []
                     if field.label == nil { keys.append("field_\(entry.key)") }
-                    if case .list = field.values, field.kind == .enum || field.kind == .enumList {
-                        keys += (entry.value.items ?? [entry.value]).compactMap(\.scalar).map { "value_\($0)" }
+                    if case .list(let allowed) = field.values, field.kind == .enum || field.kind == .enumList {
+                        // Values outside the list are already schema errors; only allowed ones need labels.
+                        keys += (entry.value.items ?? [entry.value]).compactMap(\.scalar).filter(allowed.contains).map { "value_\($0)" }
                     }
                     for key in keys where table[key] == nil && reported.insert("\(language)|\(key)").inserted {
                         diagnostics.append(.warning(

@@ -54,9 +54,11 @@ struct PageContext {
         return (base.hasSuffix("/") ? base : base + "/") + tail + (tail.isEmpty || path.components.last != "index.html" ? "" : "/")
     }
 
-    /// One alternate-language link, labelled in its own language.
+    /// One alternate-language link, labelled in its own language; `href` is absolute when the
+    /// site knows its base URL (for `hreflang` in the head), `url` always relative (for readers).
     func alternate(_ language: LocaleCode, at target: OutputPath, strings other: InterfaceStrings?) -> [String: Any] {
-        ["lang": language.rawValue, "langName": other?["language_name"] ?? language.rawValue, "url": url(to: target)]
+        ["lang": language.rawValue, "langName": other?["language_name"] ?? language.rawValue, "url": url(to: target),
+         "href": absoluteURL(target)]
     }
 
     /// "12 documents" in this language, from the `document_count_one` / `_other` patterns.

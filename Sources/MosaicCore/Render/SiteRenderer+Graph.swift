@@ -220,7 +220,7 @@ extension SiteRenderer {
         }
         let rowValues = rows.map { row -> [String: Any] in
             let counts = marks[row.document.translationKey] ?? [:]
-            return [
+            var values: [String: Any] = [
                 "title": row.document.title, "url": context.url(to: row.outputPath),
                 "cells": taxonomy.terms.map { term -> [String: Any] in
                     let count = counts[term.id.rawValue] ?? 0
@@ -228,6 +228,8 @@ extension SiteRenderer {
                 },
                 "total": counts.values.filter { $0 > 0 }.count,
             ]
+            if row.language != language { values["otherLanguage"] = row.language.rawValue }
+            return values
         }
         let title = context.strings["coverage_title"] ?? "Coverage"
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.coverageFolder]))

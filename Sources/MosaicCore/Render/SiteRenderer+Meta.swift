@@ -63,7 +63,9 @@ extension SiteRenderer {
                 }
                 return values
             }
-            let text = entries.compactMap { entry in entry.value.scalar.map { "\(humanize(entry.key)): \($0)" } }
+            let text = entries.compactMap { entry in
+                entry.value.scalar.map { "\(context.strings["field_\(entry.key)"] ?? humanize(entry.key)): \($0)" }
+            }
             return text.isEmpty ? [] : [["text": text.joined(separator: "; ")]]
         }
     }
