@@ -2,7 +2,10 @@
 """Generates a deterministic, realistic bilingual LIP hub corpus for benchmarks.
 
 python3 bench/generate.py --documents 10000 --out bench/out/site-10k [--seed 7]
+    [--hugo bench/out/hugo-10k] [--bodies bench/out/bodies-10k.md]
 
+--out writes the corpus in Mosaic's layout; --hugo writes the same corpus as a Hugo site (layouts
+from bench/hugo-layouts/); --bodies writes the concatenated Markdown bodies for the cmark-gfm floor.
 Same seed and size give byte-identical output. Documents have typed front matter (LIPs,
 characteristics, themes, provinces), bodies with headings, tables, lists, footnotes, wikilinks
 and relative links (about 1% of them broken on purpose, so link checking has work to do), and a
@@ -11,6 +14,7 @@ share of French counterparts.
 import argparse
 import pathlib
 import random
+import re
 import shutil
 
 CHARACTERISTICS = [
@@ -152,6 +156,161 @@ def write_bodies(records, path):
     path.write_text("\n".join(text for _, _, _, text in records), encoding="utf-8")
 
 
+WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:\|([^\]]+))?\]\]")
+RELATIVE_MD_LINK = re.compile(r"\]\(\.\./[^/)]+/([^/)#]+)\.md(?:#[^)]*)?\)")
+HUGO_LAYOUTS = pathlib.Path(__file__).resolve().parent / "hugo-layouts"
+COMMUNITY_TYPES = ["city_wide", "community_wide", "rural_remote"]
+
+
+def hugo_body(text):
+    """Hugo's Markdown (Goldmark) has no wikilinks: [[id]] becomes [](id) and [[id|label]] becomes
+    [label](id), which the link render hook resolves by id (an empty text means "use the title")."""
+    return WIKILINK.sub(lambda match: f"[{match.group(2) or ''}]({match.group(1)})", text)
+
+
+def link_targets(text):
+    """Ids a body links to (wikilinks and relative .md links), in order of first appearance."""
+    found = [match.group(1) for match in WIKILINK.finditer(text)] + RELATIVE_MD_LINK.findall(text)
+    return list(dict.fromkeys(found))
+
+
+def write_hugo(records, sections, out, backlinks):
+    """The same corpus as a Hugo site (see bench/README.md for what is and is not equivalent).
+
+    Content files keep their folders and names (x.md / x.fr.md pair translations). Changes, all
+    needed by Hugo: dates get a day ("2014-04" -> "2014-04-01"), wikilinks become Markdown links
+    resolved by the render hook, and (backlinks="taxonomy") each document lists what it references
+    as the hidden taxonomy `refs` ("to-<id>": front-matter LIPs and body link targets) so a page finds
+    its referrers in O(1); with backlinks="where" the body targets go to the param `linksto` and each
+    page filters all pages with `where` (quadratic); "none" omits backlinks.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    content = out / "content"
+    for section, name, fields, text in records:
+        folder = content / section
+        folder.mkdir(parents=True, exist_ok=True)
+        hugo_fields = dict(fields)
+        hugo_fields["date"] = fields["date"] + "-01"
+        targets = link_targets(text)
+        if backlinks == "taxonomy":
+            hugo_fields["refs"] = [f"to-{target}" for target in dict.fromkeys(fields.get("lips", []) + targets)]
+        elif backlinks == "where":
+            hugo_fields["linksto"] = targets
+        (folder / name).write_text(front_matter(hugo_fields) + "\n" + hugo_body(text), encoding="utf-8")
+
+    def page(path, en, fr, **params):
+        for lang, title in (("en", en), ("fr", fr)):
+            fields = {"title": title, **params}
+            target = content / path / ("_index.md" if lang == "en" else "_index.fr.md")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(front_matter(fields), encoding="utf-8")
+
+    label = lambda value: value.replace("-", " ").title()
+    page("characteristics", "Characteristics", "Caractéristiques")
+    for term in CHARACTERISTICS:
+        page(f"characteristics/{term}", label(term), term.replace("-", " "))
+    page("themes", "Themes", "Thèmes")
+    for term in THEMES:
+        page(f"themes/{term}", label(term), term.replace("-", " "))
+    page("provinces", "Provinces", "Provinces")
+    for term in PROVINCES:
+        page(f"provinces/{term}", term.upper(), term.upper())
+    page("directory", "LIP directory", "Répertoire des PLI", layout="directory")
+    page("directory/province", "Province or territory", "Province ou territoire", layout="directory")
+    for value in PROVINCES:
+        page(f"directory/province/{value}", f"Province or territory: {value.upper()}",
+             f"Province ou territoire : {value.upper()}", layout="facet", facet="province", value=value)
+    page("directory/community-type", "Type of community", "Type de communauté", layout="directory")
+    for value in COMMUNITY_TYPES:
+        page(f"directory/community-type/{value}", f"Type of community: {value}", f"Type de communauté : {value}",
+             layout="facet", facet="community_type", value=value)
+    page("coverage", "Coverage of the welcoming-community characteristics",
+         "Couverture des caractéristiques d'une communauté accueillante", layout="coverage")
+    page("consultations", "Open consultations", "Consultations ouvertes", layout="consultations")
+    if backlinks == "taxonomy":
+        for index in ("_index.md", "_index.fr.md"):
+            (content / "refs").mkdir(parents=True, exist_ok=True)
+            (content / "refs" / index).write_text(
+                "---\ntitle: refs\nbuild: {render: never, list: never}\n"
+                "cascade:\n  build: {render: never, list: never}\n---\n", encoding="utf-8")
+    for folder in ("layouts", "i18n", "static"):
+        if (HUGO_LAYOUTS / folder).exists():
+            shutil.copytree(HUGO_LAYOUTS / folder, out / folder)
+    toml_list = lambda values: "[" + ", ".join(f'"{v}"' for v in values) + "]"
+    taxonomies = 'characteristic = "characteristics"\ntheme = "themes"\nprovince = "provinces"\n'
+    if backlinks == "taxonomy":
+        taxonomies += 'ref = "refs"\n'
+    config = f"""# Generated by bench/generate.py --hugo: the benchmark corpus as a Hugo site.
+baseURL = "https://example.org/"
+title = "Benchmark Hub"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+# Like Mosaic's output: every URL relative, links to files (works opened from a plain folder).
+relativeURLs = true
+uglyURLs = true
+disableKinds = ["rss", "sitemap"]
+enableRobotsTXT = true
+
+[params]
+backlinks = "{backlinks}"
+sections = {toml_list(sections)}
+characteristics = {toml_list(CHARACTERISTICS)}
+provinces = {toml_list(PROVINCES)}
+communityTypes = {toml_list(COMMUNITY_TYPES)}
+types = {toml_list(["lip"] + [t for t, _, _ in TYPES])}
+
+[languages.en]
+weight = 1
+languageName = "English"
+title = "Benchmark Hub"
+[languages.fr]
+weight = 2
+languageName = "Français"
+title = "Carrefour d'essai"
+
+[outputs]
+home = ["html", "json", "csv"]
+
+[taxonomies]
+{taxonomies}
+# Mosaic's related documents: shared LIPs (3), characteristics and themes (2), provinces (1), then a
+# close year; Hugo's equivalent below (same year instead of a two-year window).
+[related]
+includeNewer = true
+threshold = 80
+toLower = false
+[[related.indices]]
+name = "lips"
+weight = 300
+[[related.indices]]
+name = "characteristics"
+weight = 200
+[[related.indices]]
+name = "themes"
+weight = 200
+[[related.indices]]
+name = "provinces"
+weight = 100
+[[related.indices]]
+name = "date"
+weight = 10
+pattern = "2006"
+
+# cmark-gfm's extensions as Mosaic uses them: tables, strikethrough, autolinks, task lists,
+# footnotes; no typographer (smart quotes) or definition lists, raw HTML omitted.
+[markup.goldmark.extensions]
+typographer = false
+definitionList = false
+[markup.goldmark.renderer]
+unsafe = false
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+"""
+    (out / "hugo.toml").write_text(config, encoding="utf-8")
+
+
 def write_config(out, sections):
     terms = lambda values: "\n".join(f"      - id: {v}\n        label: {{en: \"{v.replace('-', ' ').title()}\", fr: \"{v.replace('-', ' ')}\"}}" for v in values)
     config = f"""title: {{en: Benchmark Hub, fr: Carrefour d'essai}}
@@ -197,7 +356,20 @@ graph:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
-    parser.add_argument("--out", type=pathlib.Path, required=True)
+    parser.add_argument("--out", type=pathlib.Path, help="the corpus in Mosaic's layout (site folder)")
+    parser.add_argument("--hugo", type=pathlib.Path, metavar="OUTDIR", help="the same corpus as a Hugo site")
+    parser.add_argument("--hugo-backlinks", choices=["taxonomy", "where", "none"], default="taxonomy",
+                        help="how the Hugo site emulates backlinks (default: taxonomy)")
+    parser.add_argument("--bodies", type=pathlib.Path, metavar="FILE",
+                        help="every Markdown body (en+fr, no front matter) concatenated, for the cmark-gfm floor")
     parser.add_argument("--seed", type=int, default=7)
     arguments = parser.parse_args()
-    generate(arguments.documents, arguments.out, arguments.seed)
+    if not (arguments.out or arguments.hugo or arguments.bodies):
+        parser.error("give at least one of --out, --hugo, --bodies")
+    records, sections = plan_corpus(arguments.documents, arguments.seed)
+    if arguments.out:
+        write_mosaic(records, sections, arguments.out)
+    if arguments.hugo:
+        write_hugo(records, sections, arguments.hugo, arguments.hugo_backlinks)
+    if arguments.bodies:
+        write_bodies(records, arguments.bodies)
