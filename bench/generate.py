@@ -232,8 +232,8 @@ def write_hugo(records, sections, out, backlinks):
         for index in ("_index.md", "_index.fr.md"):
             (content / "refs").mkdir(parents=True, exist_ok=True)
             (content / "refs" / index).write_text(
-                "---\ntitle: refs\nbuild: {render: never, list: never}\n"
-                "cascade:\n  build: {render: never, list: never}\n---\n", encoding="utf-8")
+                "---\ntitle: refs\nbuild: {render: never}\ncascade:\n  build: {render: never}\n---\n",
+                encoding="utf-8")
     for folder in ("layouts", "i18n", "static"):
         if (HUGO_LAYOUTS / folder).exists():
             shutil.copytree(HUGO_LAYOUTS / folder, out / folder)
@@ -262,11 +262,11 @@ types = {toml_list(["lip"] + [t for t, _, _ in TYPES])}
 
 [languages.en]
 weight = 1
-languageName = "English"
+label = "English"
 title = "Benchmark Hub"
 [languages.fr]
 weight = 2
-languageName = "Français"
+label = "Français"
 title = "Carrefour d'essai"
 
 [outputs]

@@ -21,14 +21,25 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "List, per language, documents without a version in it and versions older than their original.")
     var translations = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "text (default) or json: one object per diagnostic on stdout, for editors and CI.")
+    var format: Format = .text
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let options = BuildOptions(sourceFolder: URL(fileURLWithPath: source), includeDrafts: drafts, strict: true)
         let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
         let report = await BuildPipeline.build(options, to: DiscardingOutputSink())
-        if translations { printTranslationGaps(report.translationGaps) }
-        console.printCheck(report)
+        if format == .json {
+            print(DiagnosticJSON.encode(report.diagnostics, pathPrefix: console.displayPath))
+        } else {
+            if translations { printTranslationGaps(report.translationGaps) }
+            console.printCheck(report)
+        }
         if !report.published { throw ExitCode(1) }
     }
 
