@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,10 +40,20 @@ let package = Package(
             resources: [.copy("Resources/theme")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MosaicServer",
+            dependencies: [
+                "MosaicCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "MosaicCLI",
             dependencies: [
                 "MosaicCore",
+                "MosaicServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,6 +66,11 @@ let package = Package(
         .testTarget(
             name: "MosaicCoreTests",
             dependencies: ["MosaicCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MosaicServerTests",
+            dependencies: ["MosaicServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

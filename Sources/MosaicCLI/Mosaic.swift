@@ -7,7 +7,7 @@ struct Mosaic: AsyncParsableCommand {
         commandName: "mosaic",
         abstract: "Build bilingual knowledge hubs from Markdown.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -67,7 +67,9 @@ struct LinkResolver: Sendable {
                     at: location, code: "link.missing-document", "link to a missing document '\(destination)'",
                     hint: "check the file name and folder; drafts are only built with --drafts"))
             }
-            let preferred = preferredVersion(of: linked, for: page)
+            // A file link to the page's own counterpart ("the English version") is meant literally.
+            let preferred = linked.document.translationKey == page.document.translationKey ? linked
+                : preferredVersion(of: linked, for: page)
             let anchor = suffix.hasPrefix("#") ? String(suffix.dropFirst()) : nil
             return Resolution(target: LinkTarget(destination: preferred.outputPath.relativeURL(from: page.outputPath) + suffix,
                                                  language: languageBadge(for: preferred, from: page)),

