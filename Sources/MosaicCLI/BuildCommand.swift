@@ -26,8 +26,9 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
-        let options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
         let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
+        var options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
+        options.progress = console.progress
         let report = await BuildPipeline.build(options, to: DiskOutputSink(target: outputURL))
         console.print(report, outputPath: outputURL.path)
         if !report.published { throw ExitCode(1) }

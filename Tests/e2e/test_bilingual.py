@@ -58,6 +58,9 @@ def test_sitemap_alternates_are_symmetric(tmp_path):
     assert not any("/fr/practices/mentoring/" in loc for loc in alternates), "notice pages are not in the sitemap"
 
 
+CONTENT_CLASSES = {"doc-body", "toc", "item-title", "item-summary", "lead", "definition"}
+
+
 class VisibleText(HTMLParser):
     """Interface text: outside <head>, <script>, <style>, the Markdown body, and other-language elements."""
 
@@ -72,9 +75,11 @@ class VisibleText(HTMLParser):
         language = attributes.get("lang")
         # Interface text only: the head repeats the document's title, the Markdown body is the
         # author's (it may quote English names), and other-language content is marked with lang.
-        # Field values (<dd>) are content too: an original title is in its own language.
-        foreign = (tag in ("script", "style", "head", "dd") or "doc-body" in (attributes.get("class") or "").split()
-                   or (language is not None and not language.startswith("fr")))
+        # Field values (<dd>), titles, summaries and definitions are content too: they may quote
+        # English proper names (an original title, "Welcoming Communities Initiative").
+        classes = set((attributes.get("class") or "").split())
+        foreign = (tag in ("script", "style", "head", "dd", "h1") or bool(classes & CONTENT_CLASSES)
+                   or (language is not None and not language.lower().startswith("fr")))
         self.stack.append((tag, foreign or (self.stack[-1][1] if self.stack else False)))
 
     def handle_endtag(self, tag):

@@ -9,6 +9,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The default theme folder; `nil` means look beside the executable.
     public var themeFolder: URL?
+    /// Told after each stage (its name, counts, and how many of `BuildOptions.stageCount` are done),
+    /// for progress displays; never affects the output.
+    public var progress: (@Sendable (_ stage: String, _ detail: String, _ done: Int) -> Void)?
+
+    /// The number of stages a full build reports to `progress`.
+    public static let stageCount = 9
 
     public init(sourceFolder: URL, includeDrafts: Bool = false, strict: Bool = false, themeFolder: URL? = nil) {
         self.sourceFolder = sourceFolder.standardizedFileURL

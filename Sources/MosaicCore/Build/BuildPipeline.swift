@@ -7,6 +7,7 @@ public enum BuildPipeline {
     /// Builds the site and publishes it to `sink` only when nothing failed.
     public static func build(_ options: BuildOptions, to sink: any OutputSink) async -> BuildReport {
         var clock = StageClock()
+        clock.observer = options.progress
         let site = await makeSite(options, clock: &clock)
         // Strict builds (and `check`) make every warning an error, e.g. broken links.
         let diagnostics = site.diagnostics.map { diagnostic in
