@@ -25,6 +25,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        .systemLibrary(
+            name: "CLibstemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         .target(
             name: "MosaicMarkdown",
             dependencies: ["CCmarkGFM"],
@@ -34,6 +38,7 @@ let package = Package(
             name: "MosaicCore",
             dependencies: [
                 "MosaicMarkdown",
+                "CLibstemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

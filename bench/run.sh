@@ -153,7 +153,8 @@ TOOLS+=(cmark)
 for size in "${SIZES[@]}"; do
     prepare "$size"
     name=$(label "$size")
-    note "size $size: warm-up (untimed), then $RUNS rounds of ${TOOLS[*]}"
+    note "size $size: warm-up (untimed), then $RUNS rounds of ${TOOLS[*]}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "load average before $size documents: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
     for tool in "${TOOLS[@]}"; do run_tool "$size" "$tool" warmup; done
     for run in $(seq 1 "$RUNS"); do
         for tool in "${TOOLS[@]}"; do run_tool "$size" "$tool" "$run"; done

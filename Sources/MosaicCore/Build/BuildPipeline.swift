@@ -50,10 +50,9 @@ public enum BuildPipeline {
             return site
         }
         var config: SiteConfig
-        switch TextDecoding.decode(configData) {
-        case .failure(let failure):
-            site.diagnostics.append(.error(at: SourceLocation(path: SiteConfig.fileName, line: failure.line, column: failure.column),
-                                           code: "config.encoding", failure.message, hint: failure.hint))
+        switch TextDecoding.decode(configData, path: SiteConfig.fileName, code: "config.encoding") {
+        case .failure(let diagnostic):
+            site.diagnostics.append(diagnostic)
             return site
         case .success(let text):
             let (loaded, problems) = SiteConfig.load(yaml: text)
@@ -137,6 +136,7 @@ public enum BuildPipeline {
             if let coverage = siteRenderer.renderCoveragePage(language: language) { outputs.append(coverage) }
             outputs.append(siteRenderer.renderConsultationsPage(language: language))
             outputs.append(siteRenderer.renderTranslationsPage(language: language))
+            outputs.append(siteRenderer.renderSearchPage(language: language))
         }
         outputs += siteRenderer.renderUntranslatedPages()
         outputs.append(siteRenderer.renderNotFoundPage())
@@ -151,12 +151,13 @@ public enum BuildPipeline {
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make(config).utf8)))
         files += DataExport.make(graph: graph, config: config)
         files += siteRenderer.renderFeeds()
+        files += SearchIndexBuilder(config: config, graph: graph, rendered: documentsRendered, strings: strings).build()
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
         files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0.path), documentPaths: documentKeys))
         var byPath: [OutputPath: OutputFile] = [:]
         for file in files + outputs.map(\.0) { byPath[file.path] = file }
         site.files = byPath.values.sorted { $0.path < $1.path }
-        clock.finish("assets", "\(files.count) static files")
+        clock.finish("assets", "\(files.count) static, feed, sitemap and search files")
         return site
     }
 

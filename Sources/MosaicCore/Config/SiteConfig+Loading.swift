@@ -4,7 +4,7 @@ extension SiteConfig {
 
     private static let topLevelKeys = [
         "title", "description", "base_url", "languages", "sections", "templates", "static", "i18n", "markdown",
-        "taxonomies", "types", "graph",
+        "taxonomies", "types", "graph", "search",
     ]
 
     /// Decodes the configuration; on problems returns the diagnostics and, where possible, a usable config.
@@ -52,7 +52,8 @@ extension SiteConfig {
             allowsRawHTML: markdownRawHTML(root["markdown"], reader: &reader),
             taxonomies: taxonomies,
             types: types(root["types"], taxonomies: taxonomies, languages: languages, reader: &reader),
-            graph: graphSettings(root["graph"], reader: &reader)
+            graph: graphSettings(root["graph"], reader: &reader),
+            searchSynonyms: searchSynonyms(root["search"], reader: &reader)
         )
         return (config, reader.diagnostics)
     }
@@ -133,6 +134,16 @@ extension SiteConfig {
             return defaultValue
         }
         return text
+    }
+
+    private static func searchSynonyms(_ node: YAMLNode?, reader: inout NodeReader) -> [[String]] {
+        guard let node else { return [] }
+        guard node.entries != nil else {
+            reader.error(at: node, code: "config.type", "'search' must be a mapping, e.g. `synonyms: [[LIP, PLI]]`")
+            return []
+        }
+        reader.rejectUnknownKeys(in: node, known: ["synonyms"], context: "search")
+        return (node["synonyms"]?.items ?? []).compactMap { reader.stringList($0, field: "synonyms") }
     }
 
     private static func markdownRawHTML(_ node: YAMLNode?, reader: inout NodeReader) -> Bool {

@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Content types by name; empty when the site declares none (then front matter is free-form).
     public var types: [String: ContentType]
     public var graph: GraphSettings
+    /// Groups of words or phrases that mean the same in search (`LIP` ~ `PLI`), applied at query time.
+    public var searchSynonyms: [[String]]
 
     public var defaultLanguage: LocaleCode { languages[0] }
 

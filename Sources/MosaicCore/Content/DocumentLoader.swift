@@ -8,11 +8,9 @@ public enum DocumentLoader {
     public static func loadDocument(_ source: SourceDocument, data: Data) -> (LoadedDocument?, [Diagnostic]) {
         let path = source.displayPath
         let text: String
-        switch TextDecoding.decode(data) {
+        switch TextDecoding.decode(data, path: path, code: "content.encoding") {
         case .success(let decoded): text = decoded
-        case .failure(let failure):
-            return (nil, [.error(at: SourceLocation(path: path, line: failure.line, column: failure.column),
-                                 code: "content.encoding", failure.message, hint: failure.hint)])
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let parts: FrontMatter
         switch FrontMatter.split(text) {

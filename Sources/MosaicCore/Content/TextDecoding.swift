@@ -9,6 +9,13 @@ enum TextDecoding {
         var hint: String
     }
 
+    /// Decodes already-read bytes into text, or a located encoding diagnostic for `path`.
+    static func decode(_ data: Data, path: String, code: String) -> Result<String, Diagnostic> {
+        decode(data).mapError {
+            .error(at: SourceLocation(path: path, line: $0.line, column: $0.column), code: code, $0.message, hint: $0.hint)
+        }
+    }
+
     static func decode(_ data: Data) -> Result<String, Failure> {
         // Fast path: valid UTF-8 without NUL bytes, checked by the standard library in bulk.
         if !data.contains(0), var text = String(validating: data, as: UTF8.self) {

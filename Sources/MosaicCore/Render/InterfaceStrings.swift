@@ -18,11 +18,10 @@ public struct InterfaceStrings: Sendable {
                 guard let data = FileManager.default.contents(atPath: url.path) else { continue }
                 let display = folder.displayPrefix + "\(language).yml"
                 let text: String
-                switch TextDecoding.decode(data) {
+                switch TextDecoding.decode(data, path: display, code: "i18n.encoding") {
                 case .success(let decoded): text = decoded
-                case .failure(let failure):
-                    diagnostics.append(.error(at: SourceLocation(path: display, line: failure.line, column: failure.column),
-                                              code: "i18n.encoding", failure.message, hint: failure.hint))
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
                     continue
                 }
                 var reader = NodeReader(path: display)

@@ -5,6 +5,7 @@ extension SiteRenderer {
     static let coverageFolder = "coverage"
     static let consultationsFolder = "consultations"
     static let translationsFolder = "translations"
+    static let searchFolder = "search"
 
     func termPath(_ taxonomy: Taxonomy, _ term: Taxonomy.Term, language: LocaleCode) -> OutputPath {
         OutputPath.page([language.rawValue, taxonomy.id.rawValue, term.id.rawValue])
@@ -18,7 +19,7 @@ extension SiteRenderer {
             paths[OutputPath.page([code])] = "the \(code) home page"
             for section in config.sections { paths[OutputPath.page([code, section.id.rawValue])] = "the '\(section.id)' list page" }
             for taxonomy in config.taxonomies { paths[OutputPath.page([code, taxonomy.id.rawValue])] = "the '\(taxonomy.id)' taxonomy page" }
-            for view in [directoryFolder, coverageFolder, consultationsFolder, translationsFolder] {
+            for view in [directoryFolder, coverageFolder, consultationsFolder, translationsFolder, searchFolder] {
                 paths[OutputPath.page([code, view])] = "the generated '\(view)' page"
             }
         }
@@ -241,6 +242,17 @@ extension SiteRenderer {
         values["columns"] = columns
         values["rows"] = rowValues
         return render("coverage", values, at: path)
+    }
+
+    // MARK: - Search
+
+    /// The search page; `assets/search.js` loads the index under `search/<lang>/` with script tags.
+    func renderSearchPage(language: LocaleCode) -> (OutputFile, Diagnostic?) {
+        let path = OutputPath.page([language.rawValue, SiteRenderer.searchFolder])
+        let context = context(language, path)
+        var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.searchFolder]))
+        values["page"] = ["title": context.strings["search_title"] ?? "Search"]
+        return render("search", values, at: path)
     }
 
     // MARK: - Translation parity

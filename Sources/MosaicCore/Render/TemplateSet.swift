@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates of one build: the default theme's, overridden by the site's by name.
 public struct TemplateSet: Sendable {
     /// Templates every site needs; a missing one is reported before rendering starts.
-    public static let requiredNames = ["base", "page", "section", "home", "404", "language-choice"]
+    public static let requiredNames = ["base", "page", "section", "home", "404", "language-choice", "search"]
 
     let library: MustacheLibrary
     public let names: Set<String>
@@ -27,11 +27,10 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 let source: String
-                switch TextDecoding.decode(data) {
+                switch TextDecoding.decode(data, path: display, code: "template.encoding") {
                 case .success(let text): source = text
-                case .failure(let failure):
-                    diagnostics.append(.error(at: SourceLocation(path: display, line: failure.line, column: failure.column),
-                                              code: "template.encoding", failure.message, hint: failure.hint))
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
                     continue
                 }
                 keyUses[name] = interfaceKeys(in: source, path: display)

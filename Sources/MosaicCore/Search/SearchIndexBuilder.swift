@@ -1,0 +1,303 @@
+import Foundation
+
+/// Stage 6: one search index per language, written as data (`Codable`), split into small chunks
+/// by word range with content-hashed names behind a small manifest.
+///
+/// Every file is a script calling `window.__mosaicSearch(kind, language, payload)`, so the index
+/// loads with `<script>` tags and works over http(s) and from a folder (`file://`) alike. Scores
+/// are BM25F, computed here once per word and document, so the browser only adds integers.
+struct SearchIndexBuilder {
+    let config: SiteConfig
+    let graph: SiteGraph
+    let rendered: [RenderedDocument]
+    let strings: [LocaleCode: InterfaceStrings]
+
+    static let fieldWeights: [Double] = [5, 3, 2, 1, 2, 2] // title, headings, summary, body, taxonomy labels, LIP names
+    static let k1 = 1.2
+    static let b = 0.75
+    static let chunkBudget = 12_000
+    static let fragmentLength = 3_000
+
+    struct Manifest: Encodable {
+        var version = 1
+        var language: String
+        var documentCount: Int
+        var chunks: [ChunkEntry]
+        var fragments: [String: String]
+        var synonyms: [[String]]
+        var stopwords: [String]
+        var facets: FacetsEntry
+    }
+
+    struct ChunkEntry: Encodable {
+        var from: String
+        var to: String
+        var file: String
+    }
+
+    struct FacetsEntry: Encodable {
+        var file: String
+    }
+
+    struct Chunk: Encodable {
+        var words: [String: Int]
+        var postings: [[Int]]
+    }
+
+    struct Facets: Encodable {
+        var names = ["type", "lip", "characteristic", "language", "year"]
+        var values: [String: [String]]
+        var documents: [FacetRow]
+    }
+
+    /// `[typeIndex, [lipIndexes], [characteristicIndexes], languageIndex, yearIndexOr-1]`.
+    struct FacetRow: Encodable {
+        var type: Int
+        var lips: [Int]
+        var characteristics: [Int]
+        var language: Int
+        var year: Int
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(type)
+            try container.encode(lips)
+            try container.encode(characteristics)
+            try container.encode(language)
+            try container.encode(year)
+        }
+    }
+
+    struct Fragment: Encodable {
+        var doc: Int
+        var title: String
+        var url: String
+        var type: String
+        var lip: String
+        var date: String
+        var dateText: String
+        var language: String
+        var text: String
+    }
+
+    func build() -> [OutputFile] {
+        config.languages.flatMap(build(language:))
+    }
+
+    private func build(language: LocaleCode) -> [OutputFile] {
+        let documents = rendered.filter { $0.page.language == language }
+            .sorted { graph.index.listRank[$0.page.position] < graph.index.listRank[$1.page.position] }
+        let strings = strings[language] ?? InterfaceStrings(language: language, table: [:])
+        let stemmer = SnowballStemmer(language: language)
+        let stopwords = SearchText.stopwords(for: language)
+        let folder = ["search", language.rawValue]
+
+        // Per document: field lengths and per-stem field frequencies; surface words → stems.
+        var stemOfWord: [String: String] = [:]
+        var frequencies: [[String: [Double]]] = []
+        var lengths: [[Double]] = []
+        for document in documents {
+            var counts: [String: [Double]] = [:]
+            var fieldLengths = [Double](repeating: 0, count: SearchIndexBuilder.fieldWeights.count)
+            for (field, text) in fieldTexts(document, language: language).enumerated() {
+                for word in SearchText.words(in: text) where !stopwords.contains(word) {
+                    let stem = stemOfWord[word] ?? stemmer.stem(word)
+                    stemOfWord[word] = stem
+                    counts[stem, default: [Double](repeating: 0, count: SearchIndexBuilder.fieldWeights.count)][field] += 1
+                    fieldLengths[field] += 1
+                }
+            }
+            frequencies.append(counts)
+            lengths.append(fieldLengths)
+        }
+        let count = Double(max(documents.count, 1))
+        let averages = (0..<SearchIndexBuilder.fieldWeights.count).map { field in
+            max(1, lengths.reduce(0) { $0 + $1[field] } / count)
+        }
+        var documentFrequency: [String: Int] = [:]
+        for counts in frequencies { for stem in counts.keys { documentFrequency[stem, default: 0] += 1 } }
+        var postings: [String: [Int]] = [:]
+        for (doc, counts) in frequencies.enumerated() {
+            for (stem, perField) in counts {
+                var weighted = 0.0
+                for field in perField.indices where perField[field] > 0 {
+                    let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * lengths[doc][field] / averages[field]
+                    weighted += SearchIndexBuilder.fieldWeights[field] * perField[field] / norm
+                }
+                let df = Double(documentFrequency[stem] ?? 1)
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                let score = idf * weighted * (SearchIndexBuilder.k1 + 1) / (weighted + SearchIndexBuilder.k1)
+                postings[stem, default: []] += [doc, max(1, Int((score * 100).rounded()))]
+            }
+        }
+
+        var files: [OutputFile] = []
+        var chunkEntries: [ChunkEntry] = []
+        var current = Chunk(words: [:], postings: [])
+        var stemSlots: [String: Int] = [:]
+        var firstWord = ""
+        var lastWord = ""
+        var size = 0
+        func flush() {
+            guard !current.words.isEmpty else { return }
+            let file = write(kind: "chunk", language: language, payload: current, name: "c\(chunkEntries.count)", folder: folder)
+            chunkEntries.append(ChunkEntry(from: firstWord, to: lastWord, file: file.path.components.last ?? ""))
+            files.append(file)
+            current = Chunk(words: [:], postings: [])
+            stemSlots = [:]
+            size = 0
+        }
+        for word in stemOfWord.keys.sorted() {
+            guard let stem = stemOfWord[word], let list = postings[stem] else { continue }
+            if current.words.isEmpty { firstWord = word }
+            if let slot = stemSlots[stem] {
+                current.words[word] = slot
+            } else {
+                stemSlots[stem] = current.postings.count
+                current.words[word] = current.postings.count
+                current.postings.append(list)
+                size += list.count * 4
+            }
+            size += word.utf8.count + 6
+            lastWord = word
+            if size >= SearchIndexBuilder.chunkBudget { flush() }
+        }
+        flush()
+
+        var fragments: [String: String] = [:]
+        let facetData = facets(for: documents, language: language, strings: strings)
+        for (doc, document) in documents.enumerated() {
+            let file = write(kind: "fragment", language: language, payload: fragment(doc, document, language: language, strings: strings),
+                             name: "\(doc)", folder: folder + ["f"])
+            fragments[String(doc)] = file.path.components.last
+            files.append(file)
+        }
+        let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
+        files.append(facetsFile)
+        let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
+                                fragments: fragments, synonyms: synonyms(stemmer: stemmer),
+                                stopwords: stopwords.sorted(), facets: FacetsEntry(file: facetsFile.path.components.last ?? ""))
+        files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
+                                contents: script(kind: "manifest", language: language, payload: manifest)))
+        return files
+    }
+
+    /// Title, headings, summary, body, taxonomy labels and LIP names, in `fieldWeights` order.
+    private func fieldTexts(_ document: RenderedDocument, language: LocaleCode) -> [String] {
+        let page = document.page
+        return [
+            page.document.title,
+            document.headings.map(\.text).joined(separator: " "),
+            page.document.summary ?? "",
+            document.plainText,
+            taxonomyLabels(page, language: language).joined(separator: " "),
+            lipNames(page).joined(separator: " "),
+        ]
+    }
+
+    private func taxonomyLabels(_ page: IndexedPage, language: LocaleCode) -> [String] {
+        guard let type = graph.finder.schema(for: page) else { return [] }
+        return type.fields.sorted { $0.key < $1.key }.flatMap { name, field -> [String] in
+            guard case .taxonomy(let id) = field.values, let taxonomy = config.taxonomy(id.rawValue),
+                  let node = page.document.frontMatter[name] else { return [] }
+            return (node.items ?? [node]).compactMap(\.scalar).compactMap {
+                taxonomy.term($0)?.label.text(for: language, fallback: config.defaultLanguage)
+            }
+        }
+    }
+
+    /// Names of the LIPs a document belongs to (or its own, for a LIP), with acronyms.
+    private func lipNames(_ page: IndexedPage) -> [String] {
+        let lipType = config.graph.directoryType
+        var pages = graph.references[page.position].filter { $0.field == config.graph.coverageViaField }.map(\.target)
+        if let lipType, page.document.type == lipType { pages.append(page) }
+        return pages.flatMap { lip in [lip.document.title] + ["acronym", "name"].compactMap { lip.document.frontMatter[$0]?.scalar } }
+    }
+
+    private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings) -> Facets {
+        var values: [String: [String]] = ["type": [], "lip": [], "characteristic": [], "language": [], "year": []]
+        func slot(_ facet: String, _ label: String) -> Int {
+            if let index = values[facet]?.firstIndex(of: label) { return index }
+            values[facet, default: []].append(label)
+            return (values[facet]?.count ?? 1) - 1
+        }
+        let characteristicTaxonomy = config.graph.coverageTaxonomy ?? "characteristics"
+        let rows = documents.map { document -> FacetRow in
+            let page = document.page
+            let type = page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? (strings["other_documents"] ?? "Other")
+            let lips = lipNames(page).prefix(1).isEmpty ? [] : graph.references[page.position]
+                .filter { $0.field == config.graph.coverageViaField }.map { slot("lip", $0.target.document.title) }
+            let terms = (graph.finder.schema(for: page)?.fields ?? [:]).sorted { $0.key < $1.key }.flatMap { name, field -> [Int] in
+                guard case .taxonomy(let id) = field.values, id.rawValue == characteristicTaxonomy,
+                      let taxonomy = config.taxonomy(id.rawValue), let node = page.document.frontMatter[name] else { return [] }
+                return (node.items ?? [node]).compactMap(\.scalar).compactMap { taxonomy.term($0) }
+                    .map { slot("characteristic", $0.label.text(for: language, fallback: config.defaultLanguage)) }
+            }
+            let languageName = strings["language_name_\(page.language)"] ?? page.language.rawValue
+            return FacetRow(type: slot("type", type), lips: Array(Set(lips)).sorted(), characteristics: Array(Set(terms)).sorted(),
+                            language: slot("language", languageName),
+                            year: page.document.date.map { slot("year", String($0.year)) } ?? -1)
+        }
+        return Facets(values: values, documents: rows)
+    }
+
+    private func typeLabel(_ type: String, strings: InterfaceStrings, language: LocaleCode) -> String {
+        config.types[type]?.label?.text(for: language, fallback: config.defaultLanguage) ?? strings["type_\(type)"] ?? type
+    }
+
+    private func fragment(_ doc: Int, _ document: RenderedDocument, language: LocaleCode, strings: InterfaceStrings) -> Fragment {
+        let page = document.page
+        let root = OutputPath(components: ["index.html"])!
+        let lip = graph.references[page.position].first { $0.field == config.graph.coverageViaField }?.target.document.title ?? ""
+        return Fragment(doc: doc, title: page.document.title, url: page.outputPath.relativeURL(from: root),
+                        type: page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? "",
+                        lip: lip, date: page.document.date?.description ?? "",
+                        dateText: page.document.date.map(strings.format) ?? "", language: page.language.rawValue,
+                        text: String(document.plainText.prefix(SearchIndexBuilder.fragmentLength)))
+    }
+
+    /// Synonym groups from `mosaic.yml`, folded; multi-word entries of the same length that differ
+    /// in one word pair those words (`collectivité accueillante` ~ `communauté accueillante`).
+    private func synonyms(stemmer: SnowballStemmer) -> [[String]] {
+        config.searchSynonyms.compactMap { group -> [String]? in
+            let folded = group.map { SearchText.words(in: $0) }
+            var words: [String] = folded.filter { $0.count == 1 }.map { $0[0] }
+            let phrases = folded.filter { $0.count > 1 }
+            for phrase in phrases {
+                for other in phrases where other.count == phrase.count && other != phrase {
+                    let differing = zip(phrase, other).filter { $0 != $1 }
+                    if differing.count == 1 { words += [differing[0].0, differing[0].1] }
+                }
+            }
+            let unique = Array(Set(words)).sorted()
+            return unique.count > 1 ? unique : nil
+        }.sorted { $0.joined() < $1.joined() }
+    }
+
+    private func write<Payload: Encodable>(kind: String, language: LocaleCode, payload: Payload, name: String,
+                                           folder: [String]) -> OutputFile {
+        let contents = script(kind: kind, language: language, payload: payload)
+        let fileName = "\(name)-\(ContentHash.hex(contents)).js"
+        return OutputFile(path: OutputPath(components: folder + [fileName])!, contents: contents)
+    }
+
+    private func script<Payload: Encodable>(kind: String, language: LocaleCode, payload: Payload) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(payload)) ?? Data("null".utf8)
+        return Data("window.__mosaicSearch(\"\(kind)\",\"\(language)\",".utf8) + json + Data(");\n".utf8)
+    }
+}
+
+/// Short content hashes for immutable file names (FNV-1a, 64 bits).
+enum ContentHash {
+    static func hex(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let text = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+}
