@@ -30,6 +30,6 @@ struct ServeCommand: AsyncParsableCommand {
         let server = DevServer(options: options, host: host, port: port)
         try await server.run(
             onReady: { address in console.write("Serving \(address) (Ctrl-C to stop)") },
-            onBuild: { report in console.print(report, outputPath: "memory") })
+            onBuild: { report in console.print(report, outputPath: "the served site") })
     }
 }
