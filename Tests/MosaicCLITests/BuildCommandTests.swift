@@ -145,4 +145,14 @@ struct BuildCommandTests {
         #expect(result.stderrLines.first?.hasPrefix("templates/page.mustache:4:") == true, "got: \(result.stderr)")
         #expect(result.stderr.contains("error: template syntax error"))
     }
+
+    @Test("a template naming a partial that does not exist is an error at its place")
+    func unknownPartial() throws {
+        let site = try SiteFixture(copying: "minimal")
+        defer { site.remove() }
+        try site.write("templates/partials/footer.mustache", "<footer>\n  {{>partials/foter-links}}\n</footer>\n")
+        let result = try site.run(["check"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("templates/partials/footer.mustache:2:3: error: template 'partials/footer' uses 'partials/foter-links', which does not exist"), "\(result.stderr)")
+    }
 }

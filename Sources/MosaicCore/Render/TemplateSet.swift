@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var keyUses: [String: [(key: String, location: SourceLocation)]] = [:]
+        var partialUses: [String: [(key: String, location: SourceLocation)]] = [:]
         for folder in folders {
             for relative in FileListing.files(in: folder.url) where relative.hasSuffix(".mustache") {
                 let display = folder.displayPrefix + relative
@@ -34,6 +35,7 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 keyUses[name] = interfaceKeys(in: source, path: display)
+                partialUses[name] = partialNames(in: source, path: display)
                 do {
                     templates[name] = try MustacheTemplate(string: source)
                 } catch let error as MustacheTemplate.ParserError {
@@ -54,6 +56,14 @@ public struct TemplateSet: Sendable {
                                       hint: "copy it from the default theme or run `mosaic init` to see one"))
         }
         let uses = keyUses.keys.sorted().filter { templates[$0] != nil }.flatMap { keyUses[$0] ?? [] }
+        // swift-mustache renders a missing partial or parent as nothing; report it instead.
+        for name in partialUses.keys.sorted() where templates[name] != nil {
+            for use in partialUses[name] ?? [] where templates[use.key] == nil {
+                diagnostics.append(.error(at: use.location, code: "template.unknown-partial",
+                                          "template '\(name)' uses '\(use.key)', which does not exist",
+                                          hint: EditDistance.closest(to: use.key, in: templates.keys.sorted()).map { "did you mean '\($0)'?" }))
+            }
+        }
         return (TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
                             interfaceKeyUses: uses), diagnostics)
     }
@@ -61,6 +71,24 @@ public struct TemplateSet: Sendable {
     /// Renders `name` with `context`; `nil` only when the template does not exist.
     public func render(_ name: String, context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// Finds `{{>partial}}` and `{{<parent}}` names with their line and column.
+    static func partialNames(in source: String, path: String) -> [(key: String, location: SourceLocation)] {
+        var uses: [(key: String, location: SourceLocation)] = []
+        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                var cursor = open.upperBound
+                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<" else { rest = rest[open.upperBound...]; continue }
+                cursor = rest.index(after: cursor)
+                let name = rest[cursor...].prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty { uses.append((name, SourceLocation(path: path, line: number + 1, column: column))) }
+                rest = rest[cursor...]
+            }
+        }
+        return uses
     }
 
     /// Finds `t.key` inside `{{…}}` tags with its line and column.
