@@ -9,7 +9,8 @@
 #
 # Corpora are cached under bench/out/ (git-ignored) and regenerated when bench/generate.py or
 # bench/hugo-layouts/ change. Builds run one at a time, alternating Mosaic, Hugo, cmark-gfm in each
-# round, each after one untimed warm-up; wall time and peak RSS come from GNU time ("%e %M").
+# round, each after one untimed warm-up; wall time, peak RSS and CPU time come from GNU time
+# ("%e %M %U %S").
 # Raw results go to bench/out/results.tsv, the table to stdout (see bench/README.md).
 set -euo pipefail
 
@@ -108,7 +109,7 @@ prepare() {
 
 # --- Measuring -------------------------------------------------------------------------------
 RESULTS="$OUT/results.tsv"
-printf 'size\ttool\trun\tseconds\tpeak_kb\n' >"$RESULTS"
+printf 'size\ttool\trun\tseconds\tpeak_kb\tuser_s\tsys_s\n' >"$RESULTS"
 
 # run_tool SIZE TOOL RUN: one build, timed with GNU time; RUN "warmup" is not recorded.
 run_tool() {
@@ -133,17 +134,17 @@ run_tool() {
     # (diagnostics) goes to the log.
     local stdout_target="$log"
     [ "$tool" = cmark ] && stdout_target=/dev/null
-    if ! /usr/bin/time -f "%e %M" -o "$timing" "${command[@]}" >>"$stdout_target" 2>>"$log"; then
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$timing" "${command[@]}" >>"$stdout_target" 2>>"$log"; then
         note "$tool failed on the $size-document corpus; see $log:"
         tail -n 20 "$log" >&2
         exit 1
     fi
-    local seconds peak
-    read -r seconds peak < <(tail -n 1 "$timing")
+    local seconds peak user system
+    read -r seconds peak user system < <(tail -n 1 "$timing")
     if [ "$run" != warmup ]; then
-        printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$seconds" "$peak" >>"$RESULTS"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$seconds" "$peak" "$user" "$system" >>"$RESULTS"
     fi
-    note "  $tool $size docs, run $run: ${seconds} s, $(( peak / 1024 )) MB"
+    note "  $tool $size docs, run $run: ${seconds} s (CPU ${user} user + ${system} sys), $(( peak / 1024 )) MB"
 }
 
 TOOLS=(mosaic)

@@ -221,8 +221,12 @@
     var terms = [];
     words.forEach(function (word, position) {
       if (stopwords.has(word)) return;
-      var prefix = typingLast && position === words.length - 1 && word.length >= PREFIX_MIN;
-      if (!terms.some(function (term) { return term.word === word; })) terms.push({ word: word, prefix: prefix });
+      var last = typingLast && position === words.length - 1;
+      // A one-letter word still being typed after others would only empty the results for a moment.
+      if (last && word.length < PREFIX_MIN && terms.length > 0) return;
+      var existing = terms.filter(function (term) { return term.word === word; })[0];
+      if (existing) existing.prefix = existing.prefix || (last && word.length >= PREFIX_MIN);
+      else terms.push({ word: word, prefix: last && word.length >= PREFIX_MIN });
     });
     return terms;
   };
@@ -322,11 +326,12 @@
     return prepared.siblings.get(slot) || [];
   }
 
+  /** Whether the query ends inside a word (still being typed) rather than after a space or mark. */
   function endsWithWord(query) {
-    var trimmed = String(query);
-    if (!trimmed.length) return false;
-    var last = fold(trimmed.slice(-1));
-    return (last.match(WORD_RE) || []).length > 0 || /[\u0300-\u036f]$/.test(trimmed.normalize ? trimmed.normalize("NFD") : trimmed);
+    var text = String(query);
+    if (!text.length) return false;
+    var last = fold(text.slice(-1));
+    return (last.match(WORD_RE) || []).length > 0 || /[\u0300-\u036f]$/.test(text.normalize ? text.normalize("NFD") : text);
   }
 
   /**
@@ -465,6 +470,7 @@
     this.otherLanguages = otherLanguages(root, this.language);
     this.selected = new Map(); // facet name -> Set of value keys
     this.facetElements = new Map(); // facet name -> { fieldset, list, items: Map key -> elements }
+    this.languageKeys = new WeakMap(); // facets payload -> key of its one language, when merging languages
     this.generation = 0;
     this.shown = PAGE_SIZE;
     this.results = [];
@@ -649,8 +655,9 @@
   SearchPage.prototype.buildFacetModel = function (perLanguage) {
     var self = this;
     var names = [];
-    var values = new Map(); // name -> Map key -> { key, label, order }
+    var values = new Map(); // name -> Map key -> { key, label }
     var legends = new Map();
+    this.languageKeys = new WeakMap();
     var ordered = perLanguage.slice().sort(function (a, b) {
       return (a.language === self.language ? 0 : 1) - (b.language === self.language ? 0 : 1);
     });
@@ -665,16 +672,73 @@
         var map = values.get(name) || new Map();
         values.set(name, map);
         var labels = (facets.values && facets.values[name]) || [];
+        var uniform = name === "language" && perLanguage.length > 1 && !(facets.keys && facets.keys[name]) ?
+          uniformValue(facets, name) : -1;
+        if (uniform >= 0) {
+          // Each index names languages in its own language ("English", "français"): with several
+          // indexes, one whose documents are all in one language has that value keyed by the
+          // index's language code and named in the page's language.
+          self.languageKeys.set(facets, "c:" + part.language);
+          map.set("c:" + part.language, { key: "c:" + part.language, label: languageName(part.language, self.language, labels[uniform]) });
+          return;
+        }
         labels.forEach(function (label, position) {
-          var key = facetKey(facets, name, position);
-          if (!map.has(key)) map.set(key, { key: key, label: String(label), order: map.size });
+          var key = self.keyOf(facets, name, position);
+          if (!map.has(key)) map.set(key, { key: key, label: String(label) });
         });
       });
     });
     names.forEach(function (name) {
       if (!legends.has(name)) legends.set(name, has(self.strings, "facet-" + name) ? self.strings["facet-" + name] : name);
+      values.set(name, sortValues(values.get(name), self.language));
+    });
+    // A checked value that these indexes do not have (another language's, now off) stops filtering.
+    this.selected.forEach(function (keys, name) {
+      keys.forEach(function (key) { if (!values.has(name) || !values.get(name).has(key)) keys.delete(key); });
     });
     return { names: names, values: values, legends: legends };
+  };
+
+  /** Facet values in a stable order: years newest first, anything else alphabetically. */
+  function sortValues(map, language) {
+    var list = Array.from(map.values());
+    var years = list.length > 0 && list.every(function (value) { return /^\d{4}$/.test(value.label); });
+    var collator = null;
+    try { collator = new Intl.Collator(language, { sensitivity: "base", numeric: true }); } catch (error) { collator = null; }
+    list.sort(function (a, b) {
+      if (years) return Number(b.label) - Number(a.label);
+      return collator ? collator.compare(a.label, b.label) : (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    });
+    var sorted = new Map();
+    list.forEach(function (value) { sorted.set(value.key, value); });
+    return sorted;
+  }
+
+  /** The value position every document of a facets payload has for `name`, or -1. */
+  function uniformValue(facets, name) {
+    var column = facets.names.indexOf(name);
+    var rows = facets.documents || [];
+    if (column < 0 || !rows.length) return -1;
+    var first = rows[0] && rows[0][column];
+    if (typeof first !== "number" || first < 0) return -1;
+    for (var i = 1; i < rows.length; i++) {
+      if (!rows[i] || rows[i][column] !== first) return -1;
+    }
+    return first;
+  }
+
+  function languageName(code, pageLanguage, fallback) {
+    try {
+      var name = new Intl.DisplayNames([pageLanguage], { type: "language" }).of(code);
+      if (name && name !== code) return name.charAt(0).toLocaleUpperCase(pageLanguage) + name.slice(1);
+    } catch (error) { /* no Intl.DisplayNames: the index's own label */ }
+    return String(fallback);
+  }
+
+  /** A facet value's key in the current model (see buildFacetModel for the language facet). */
+  SearchPage.prototype.keyOf = function (facets, name, position) {
+    if (name === "language" && this.languageKeys.has(facets)) return this.languageKeys.get(facets);
+    return facetKey(facets, name, position);
   };
 
   /** A facet value's identity: the optional stable `keys` when the index has them, else its label. */
@@ -688,6 +752,7 @@
 
   /** name -> array of value keys, for one hit. */
   SearchPage.prototype.valuesOf = function (hit) {
+    var self = this;
     var out = new Map();
     var facets = hit.facets;
     if (!facets || !Array.isArray(facets.names) || !Array.isArray(facets.documents)) return out;
@@ -700,7 +765,7 @@
       positions.forEach(function (position) {
         if (typeof position === "number" && position >= 0 && facets.values && facets.values[name] &&
             position < facets.values[name].length) {
-          keys.push(facetKey(facets, name, position));
+          keys.push(self.keyOf(facets, name, position));
         }
       });
       out.set(name, keys);
