@@ -4,6 +4,7 @@ import pathlib
 import subprocess
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "Tests" / "MosaicCLITests" / "Fixtures"
@@ -28,3 +29,12 @@ def bundled_site(tmp_path_factory) -> pathlib.Path:
     output = tmp_path_factory.mktemp("bundled") / "public"
     build_site(ROOT, output)
     return output
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: Debian's, driven through `executable_path`."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

@@ -7,8 +7,6 @@ synonym queries.
 import pathlib
 import urllib.parse
 
-import pytest
-from playwright.sync_api import sync_playwright
 
 # (page language, query, path fragment of the document that must rank first)
 QUERIES = [
@@ -53,14 +51,6 @@ def first_results(page, site: pathlib.Path, language: str, query: str) -> list:
     page.wait_for_function("document.querySelector('#mosaic-search-status') && "
                            "/\\d/.test(document.querySelector('#mosaic-search-status').textContent)", timeout=10000)
     return page.eval_on_selector_all("#mosaic-search-results li a", "links => links.slice(0, 5).map(a => a.href)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 def test_mean_reciprocal_rank_at_5(bundled_site, browser):
