@@ -47,6 +47,9 @@ struct SearchIndexBuilder {
     struct Facets: Encodable {
         var names = ["type", "lip", "characteristic", "language", "year"]
         var values: [String: [String]]
+        /// Stable ids beside the labels (type name, LIP translation key, term id, year), so "both
+        /// languages" merges the same facet value from two indexes.
+        var keys: [String: [String]]
         var documents: [FacetRow]
     }
 
@@ -147,7 +150,8 @@ struct SearchIndexBuilder {
             stemSlots = [:]
             size = 0
         }
-        for word in stemOfWord.keys.sorted() {
+        // UTF-16 order, the order JavaScript compares strings in, so chunk ranges agree with the client.
+        for word in stemOfWord.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }) {
             guard let stem = stemOfWord[word], let list = postings[stem] else { continue }
             if current.words.isEmpty { firstWord = word }
             if let slot = stemSlots[stem] {
@@ -216,29 +220,34 @@ struct SearchIndexBuilder {
 
     private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings) -> Facets {
         var values: [String: [String]] = ["type": [], "lip": [], "characteristic": [], "language": [], "year": []]
-        func slot(_ facet: String, _ label: String) -> Int {
-            if let index = values[facet]?.firstIndex(of: label) { return index }
+        var keys = values
+        func slot(_ facet: String, _ label: String, key: String) -> Int {
+            if let index = keys[facet]?.firstIndex(of: key) { return index }
             values[facet, default: []].append(label)
-            return (values[facet]?.count ?? 1) - 1
+            keys[facet, default: []].append(key)
+            return (keys[facet]?.count ?? 1) - 1
         }
         let characteristicTaxonomy = config.graph.coverageTaxonomy ?? "characteristics"
         let rows = documents.map { document -> FacetRow in
             let page = document.page
             let type = page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? (strings["other_documents"] ?? "Other")
-            let lips = lipNames(page).prefix(1).isEmpty ? [] : graph.references[page.position]
-                .filter { $0.field == config.graph.coverageViaField }.map { slot("lip", $0.target.document.title) }
+            let lips = graph.references[page.position].filter { $0.field == config.graph.coverageViaField }
+                .map { slot("lip", $0.target.document.title, key: $0.target.document.translationKey) }
             let terms = (graph.finder.schema(for: page)?.fields ?? [:]).sorted { $0.key < $1.key }.flatMap { name, field -> [Int] in
                 guard case .taxonomy(let id) = field.values, id.rawValue == characteristicTaxonomy,
                       let taxonomy = config.taxonomy(id.rawValue), let node = page.document.frontMatter[name] else { return [] }
                 return (node.items ?? [node]).compactMap(\.scalar).compactMap { taxonomy.term($0) }
-                    .map { slot("characteristic", $0.label.text(for: language, fallback: config.defaultLanguage)) }
+                    .map { slot("characteristic", $0.label.text(for: language, fallback: config.defaultLanguage), key: $0.id.rawValue) }
             }
             let languageName = strings["language_name_\(page.language)"] ?? page.language.rawValue
-            return FacetRow(type: slot("type", type), lips: Array(Set(lips)).sorted(), characteristics: Array(Set(terms)).sorted(),
-                            language: slot("language", languageName),
-                            year: page.document.date.map { slot("year", String($0.year)) } ?? -1)
+            return FacetRow(type: slot("type", type, key: page.document.type ?? ""), lips: Array(Set(lips)).sorted(),
+                            characteristics: Array(Set(terms)).sorted(),
+                            language: slot("language", languageName, key: page.language.rawValue),
+                            year: page.document.date.map { slot("year", String($0.year), key: String($0.year)) } ?? -1)
         }
-        return Facets(values: values, documents: rows)
+        // Each index holds one language, so the client names the language facet itself.
+        keys["language"] = nil
+        return Facets(values: values, keys: keys, documents: rows)
     }
 
     private func typeLabel(_ type: String, strings: InterfaceStrings, language: LocaleCode) -> String {
@@ -284,8 +293,10 @@ struct SearchIndexBuilder {
     private func script<Payload: Encodable>(kind: String, language: LocaleCode, payload: Payload) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(payload)) ?? Data("null".utf8)
-        return Data("window.__mosaicSearch(\"\(kind)\",\"\(language)\",".utf8) + json + Data(");\n".utf8)
+        var json = String(decoding: (try? encoder.encode(payload)) ?? Data("null".utf8), as: UTF8.self)
+        // Line and paragraph separators end a JavaScript string literal in pre-2019 engines.
+        json = json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return Data("window.__mosaicSearch(\"\(kind)\",\"\(language)\",\(json));\n".utf8)
     }
 }
 
