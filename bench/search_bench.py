@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Search benchmark: Mosaic's index against Pagefind's on the same built site.
+
+python3 bench/search_bench.py SITE_OUTPUT [--query WORD] [--language en]
+
+SITE_OUTPUT is a site Mosaic built (e.g. from `bench/generate.py --documents 10000`). The script
+runs Pagefind (`pagefind_bin` from PyPI) over a copy of the same HTML, then prints side by side:
+index size on disk, number of index files, indexing time, and — in headless Chromium over
+http://127.0.0.1 — the bytes a browser downloads to show the first results for a one-word query
+(scripts, manifest, chunks and excerpts) and the time from keystroke to rendered results.
+"""
+import argparse
+import functools
+import http.server
+import pathlib
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+from playwright.sync_api import sync_playwright
+
+
+def folder_size(folder: pathlib.Path):
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: pathlib.Path):
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+PAGEFIND_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>pagefind</title></head><body>
+<input id="q"><ol id="results"></ol>
+<script type="module">
+const pagefind = await import("/pagefind/pagefind.js");
+await pagefind.options({ excerptLength: 30 });
+window.runSearch = async (word) => {
+  const search = await pagefind.search(word);
+  const shown = await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+  const list = document.getElementById("results");
+  list.replaceChildren(...shown.map(d => { const li = document.createElement("li"); li.textContent = d.meta.title + " " + d.excerpt; return li; }));
+  return search.results.length;
+};
+window.pagefindReady = true;
+</script></body></html>"""
+
+
+def measure(browser, base: str, path: str, action) -> tuple:
+    """Bytes received and milliseconds from the keystroke to rendered results."""
+    context = browser.new_context()
+    page = context.new_page()
+    received = []
+    page.on("response", lambda response: received.append(response))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    before = len(received)
+    elapsed = action(page)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for response in received:
+        try:
+            total += len(response.body())
+        except Exception:
+            pass
+    query_bytes = 0
+    for response in received[before:]:
+        try:
+            query_bytes += len(response.body())
+        except Exception:
+            pass
+    context.close()
+    return total, query_bytes, elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=pathlib.Path)
+    parser.add_argument("--query", default="partnership")
+    parser.add_argument("--language", default="en")
+    arguments = parser.parse_args()
+    site = arguments.site.resolve()
+    work = site.parent / (site.name + "-pagefind")
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(site, work, ignore=shutil.ignore_patterns("search"))
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(work), "--quiet"], check=True)
+    pagefind_seconds = time.monotonic() - started
+    (work / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+
+    mosaic_size, mosaic_files = folder_size(site / "search")
+    pagefind_size, pagefind_files = folder_size(work / "pagefind")
+    mosaic_server, pagefind_server = serve(site), serve(work)
+    word = arguments.query
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+
+        def mosaic_action(page):
+            page.wait_for_function("typeof window.__mosaicSearch === 'function'")
+            start = page.evaluate("performance.now()")
+            page.fill("#mosaic-search-q", word)
+            page.wait_for_function("document.querySelectorAll('#mosaic-search-results li').length > 0", timeout=20000)
+            return page.evaluate("performance.now()") - start - 100  # minus the 100 ms typing debounce
+
+        def pagefind_action(page):
+            page.wait_for_function("window.pagefindReady === true")
+            return page.evaluate("async (w) => { const t = performance.now(); await window.runSearch(w); return performance.now() - t; }", word)
+
+        mosaic_base = f"http://127.0.0.1:{mosaic_server.server_address[1]}/"
+        pagefind_base = f"http://127.0.0.1:{pagefind_server.server_address[1]}/"
+        mosaic_total, mosaic_query, mosaic_ms = measure(browser, mosaic_base, f"{arguments.language}/search/index.html", mosaic_action)
+        pagefind_total, pagefind_query, pagefind_ms = measure(browser, pagefind_base, "pagefind-bench.html", pagefind_action)
+        browser.close()
+    mosaic_server.shutdown()
+    pagefind_server.shutdown()
+
+    print(f"query: {word!r}, language {arguments.language}, site {site}")
+    print(f"{'':38}{'Mosaic':>14}{'Pagefind':>14}{'ratio':>8}")
+    rows = [
+        ("index size on disk (KB)", mosaic_size / 1024, pagefind_size / 1024),
+        ("index files", mosaic_files, pagefind_files),
+        ("bytes for the query (KB, search only)", mosaic_query / 1024, pagefind_query / 1024),
+        ("time to results (ms)", mosaic_ms, pagefind_ms),
+    ]
+    for label, mine, theirs in rows:
+        print(f"{label:38}{mine:>14.1f}{theirs:>14.1f}{(mine / theirs if theirs else 0):>8.2f}")
+    print(f"{'page + search bytes (KB, all requests)':38}{mosaic_total / 1024:>14.1f}{pagefind_total / 1024:>14.1f}")
+    print(f"Pagefind indexing: {pagefind_seconds:.2f} s (Mosaic's search stage is in its --verbose 'assets' timing)")
+
+
+if __name__ == "__main__":
+    main()
