@@ -443,10 +443,8 @@ def check_index_format(folder: pathlib.Path, language: str, site: pathlib.Path):
         assert -1 <= language_index < len(values["language"])
         assert -1 <= year_index < len(values["year"])
 
-    fragments = manifest["fragments"]
-    assert isinstance(fragments, dict) and sorted(fragments, key=int) == [str(n) for n in range(count)]
-    for doc, name in fragments.items():
-        kind, code, fragment = search_fixture.read_data_file(folder / "f" / name)
+    for doc, path in fragment_files(folder, manifest, count).items():
+        kind, code, fragment = search_fixture.read_data_file(path)
         assert (kind, code) == ("fragment", language)
         assert fragment["doc"] == int(doc)
         for key in ("title", "url", "type", "lip", "date", "dateText", "language", "text"):
@@ -455,14 +453,25 @@ def check_index_format(folder: pathlib.Path, language: str, site: pathlib.Path):
         assert len(fragment["text"]) <= 3500
 
 
+def fragment_files(folder, manifest, count):
+    """Document number -> fragment file: a content-hashed folder (`"f-<hash>/"` + `<doc>.js`) or,
+    in the older form, an object of per-document names under `f/`."""
+    fragments = manifest["fragments"]
+    if isinstance(fragments, str):
+        assert re.fullmatch(r"f-[0-9a-f]{16}/", fragments), fragments
+        return {str(doc): folder / fragments / f"{doc}.js" for doc in range(count)}
+    assert isinstance(fragments, dict) and sorted(fragments, key=int) == [str(n) for n in range(count)]
+    return {doc: folder / "f" / name for doc, name in fragments.items()}
+
+
 def test_index_finds_documents_by_their_title_words(search_site):
     """Every English document is found by the words of its title (stopwords aside)."""
     folder = search_site / "search" / "en"
     manifest = search_fixture.read_data_file(folder / "manifest.js")[2]
     chunks = [(c, search_fixture.read_data_file(folder / c["file"])[2]) for c in manifest["chunks"]]
     stopwords = set(manifest["stopwords"])
-    for doc, name in manifest["fragments"].items():
-        fragment = search_fixture.read_data_file(folder / "f" / name)[2]
+    for doc, path in fragment_files(folder, manifest, manifest["documentCount"]).items():
+        fragment = search_fixture.read_data_file(path)[2]
         for word in search_fixture.words(fragment["title"]):
             if word in stopwords:
                 continue

@@ -27,8 +27,9 @@ def index(site: pathlib.Path, language: str):
         for word, slot in data["words"].items():
             assert chunk["from"] <= word <= chunk["to"], (word, chunk)
             words[word] = (chunk["file"], slot)
-    for doc, name in manifest["fragments"].items():
-        assert (folder / "f" / name).is_file(), name
+    assert re.fullmatch(r"f-[0-9a-f]{16}/", manifest["fragments"]), "fragments sit in one content-hashed folder"
+    for doc in range(manifest["documentCount"]):
+        assert (folder / manifest["fragments"] / f"{doc}.js").is_file(), doc
     assert (folder / manifest["facets"]["file"]).is_file()
     return manifest, words
 

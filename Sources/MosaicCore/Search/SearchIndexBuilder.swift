@@ -23,7 +23,9 @@ struct SearchIndexBuilder {
         var language: String
         var documentCount: Int
         var chunks: [ChunkEntry]
-        var fragments: [String: String]
+        /// The folder (relative to `search/<lang>/`) holding `<doc>.js` for every document; its
+        /// name carries the hash of all fragments, so the manifest stays small at any size.
+        var fragments: String
         var synonyms: [[String]]
         var stopwords: [String]
         var facets: FacetsEntry
@@ -168,18 +170,18 @@ struct SearchIndexBuilder {
         }
         flush()
 
-        var fragments: [String: String] = [:]
         let facetData = facets(for: documents, language: language, strings: strings)
-        for (doc, document) in documents.enumerated() {
-            let file = write(kind: "fragment", language: language, payload: fragment(doc, document, language: language, strings: strings),
-                             name: "\(doc)", folder: folder + ["f"])
-            fragments[String(doc)] = file.path.components.last
-            files.append(file)
+        let fragmentContents = documents.enumerated().map { doc, document in
+            script(kind: "fragment", language: language, payload: fragment(doc, document, language: language, strings: strings))
+        }
+        let fragmentFolder = "f-" + ContentHash.hex(fragmentContents.reduce(into: Data()) { $0.append($1) })
+        for (doc, contents) in fragmentContents.enumerated() {
+            files.append(OutputFile(path: OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!, contents: contents))
         }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
         let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
-                                fragments: fragments, synonyms: synonyms(stemmer: stemmer),
+                                fragments: fragmentFolder + "/", synonyms: synonyms(stemmer: stemmer),
                                 stopwords: stopwords.sorted(), facets: FacetsEntry(file: facetsFile.path.components.last ?? ""))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
