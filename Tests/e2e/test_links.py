@@ -12,12 +12,23 @@ class PageScan(HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.urls, self.backlinks = set(), [], []
+        self.content_links, self.is_document, self.alternates = [], False, []
         self._backlink_depth = 0
+        self._content_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if "id" in attributes:
             self.ids.add(attributes["id"])
+        if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
+            self.alternates.append(attributes.get("href"))
+        classes = (attributes.get("class") or "").split()
+        if tag == "article" and "doc" in classes and "unavailable" not in classes:
+            self.is_document = True
+        if tag in ("div", "aside") and ({"doc-body", "doc-details"} & set(classes) or self._content_depth):
+            self._content_depth += 1
+        if tag == "a" and self._content_depth and attributes.get("href"):
+            self.content_links.append(attributes["href"])
         if tag == "section" and "backlinks" in (attributes.get("class") or "").split():
             self._backlink_depth = 1
         elif tag == "section" and self._backlink_depth:
@@ -31,6 +42,8 @@ class PageScan(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "section" and self._backlink_depth:
             self._backlink_depth -= 1
+        if tag in ("div", "aside") and self._content_depth:
+            self._content_depth -= 1
 
 
 def scan_site(root: pathlib.Path) -> dict:
@@ -70,6 +83,19 @@ def check_links(root: pathlib.Path) -> int:
             links_back = any((resolve(source, u) or (None,))[0] == page for u in pages[source].urls)
             if not links_back:
                 problems.append(f"{page.relative_to(root)} lists {url} as a backlink, but that page does not link here")
+        # The converse: a document linking to another document from its body or details panel
+        # appears in that document's "Referenced by".
+        if scan.is_document:
+            for url in scan.content_links:
+                resolved = resolve(page, url)
+                if resolved is None or resolved[0] == page or resolved[0] not in pages:
+                    continue
+                target = resolved[0]
+                # Lists show each document once, in the reader's language: any version counts.
+                versions = {page} | {r[0] for r in (resolve(page, u) for u in scan.alternates) if r}
+                if pages[target].is_document and not any(
+                        (resolve(target, u) or (None,))[0] in versions for u in pages[target].backlinks):
+                    problems.append(f"{page.relative_to(root)} links to {url}, but is not in its backlinks")
     assert not problems, "\n".join(problems[:40])
     return checked
 
