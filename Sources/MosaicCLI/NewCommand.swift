@@ -64,7 +64,7 @@ struct NewCommand: ParsableCommand {
                 (relative, text) = try DocumentScaffold.translation(of: sourceText, sourcePath: translation, into: target, config: config)
             } else {
                 let request = DocumentScaffold.Request(type: type ?? "", title: title ?? "", language: language ?? config.defaultLanguage,
-                                                       lip: lip, today: Today.date())
+                                                       lip: lip, today: PartialDate.today())
                 (relative, text) = try DocumentScaffold.make(request, config: config, existing: snapshot.documents)
             }
         } catch {
@@ -79,15 +79,5 @@ struct NewCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         print(relative)
-    }
-}
-
-/// Today's date in UTC, for new documents.
-enum Today {
-    static func date() -> PartialDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return PartialDate(year: parts.year ?? 2026, month: parts.month, day: parts.day) ?? PartialDate(year: 2026)!
     }
 }

@@ -59,7 +59,7 @@ public enum DocumentScaffold {
         if request.language != config.defaultLanguage { lines.append("slug: \(slug)") }
         var optional: [String] = []
         for field in fields.values.sorted(by: { $0.name < $1.name }) {
-            let allowed = allowedValues(field, config: config)
+            let allowed = config.allowedValues(of: field)
             let hint = allowed.isEmpty ? "" : "  # one of: \(allowed.prefix(20).joined(separator: ", "))\(allowed.count > 20 ? ", …" : "")"
             if field.isRequired {
                 lines.append("\(field.name): \(value(for: field, allowed: allowed, request: request, existing: existing, config: config))\(hint)")
@@ -72,14 +72,6 @@ public enum DocumentScaffold {
         if !optional.isEmpty { lines += ["# Optional fields:"] + optional }
         lines += ["---", "", "## Overview", "", "Write the document here.", ""]
         return (path, lines.joined(separator: "\n"))
-    }
-
-    static func allowedValues(_ field: FieldSchema, config: SiteConfig) -> [String] {
-        switch field.values {
-        case .none: []
-        case .list(let values): values
-        case .taxonomy(let id): config.taxonomy(id.rawValue)?.terms.map(\.id.rawValue) ?? []
-        }
     }
 
     private static func value(for field: FieldSchema, allowed: [String], request: Request,
@@ -110,7 +102,7 @@ public enum DocumentScaffold {
         let required = field.fields.values.filter(\.isRequired).sorted { $0.name < $1.name }
         guard !required.isEmpty else { return "{}" }
         let pairs = required.map { nested -> String in
-            let allowed = allowedValues(nested, config: config)
+            let allowed = config.allowedValues(of: nested)
             return "\(nested.name): \(value(for: nested, allowed: allowed, request: request, existing: existing, config: config))"
         }
         return "{" + pairs.joined(separator: ", ") + "}"

@@ -111,7 +111,7 @@ public enum BuildPipeline {
 
         let documentsRendered = rendered.map(\.0)
         let (graph, graphProblems) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
-                                                           today: SiteGraph.today())
+                                                           today: PartialDate.today())
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
 
@@ -148,7 +148,7 @@ public enum BuildPipeline {
         var files = StaticFiles.collect(
             folders: [theme.appendingPathComponent("static"), root.appendingPathComponent(config.staticFolder)],
             assets: inventory.assets, contentFolder: contentFolder)
-        files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make(config).utf8)))
+        files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make().utf8)))
         files += DataExport.make(graph: graph, config: config)
         files += siteRenderer.renderFeeds()
         files += SearchIndexBuilder(config: config, graph: graph, rendered: documentsRendered, strings: strings).build()

@@ -40,4 +40,13 @@ public struct SiteConfig: Sendable, Hashable {
     public func taxonomy(_ id: String) -> Taxonomy? {
         taxonomies.first { $0.id.rawValue == id }
     }
+
+    /// The values an enum field accepts: its own list, or its taxonomy's term ids in order.
+    public func allowedValues(of field: FieldSchema) -> [String] {
+        switch field.values {
+        case .none: []
+        case .list(let values): values
+        case .taxonomy(let id): taxonomy(id.rawValue)?.terms.map(\.id.rawValue) ?? []
+        }
+    }
 }

@@ -101,13 +101,4 @@ struct SiteGraph: Sendable {
                          "consultation closed on \(close) but \(page.document.source.displayPath) still has status 'consultation'",
                          hint: "set status: final (or draft) now that feedback has closed")]
     }
-
-    /// Today's date in UTC, only for the expired-consultation warning (never written to output).
-    static func today() -> PartialDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return PartialDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? PartialDate(year: 2000, month: 1, day: 1)!
-    }
 }

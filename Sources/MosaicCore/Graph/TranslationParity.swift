@@ -75,9 +75,9 @@ struct TranslationParity: Sendable {
 /// Last commit date of every file under `content/`, from one `git log` over the site.
 enum GitDates {
     static func lastCommitDates(siteRoot: URL) -> [ContentPath: PartialDate] {
-        guard FileManager.default.fileExists(atPath: "/usr/bin/git") || FileManager.default.fileExists(atPath: "/usr/local/bin/git") else { return [:] }
+        guard let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: FileManager.default.isExecutableFile(atPath:)) else { return [:] }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/usr/bin/git") ? "/usr/bin/git" : "/usr/local/bin/git")
+        process.executableURL = URL(fileURLWithPath: git)
         process.arguments = ["-C", siteRoot.path, "log", "--format=%x01%cs", "--name-only", "--no-renames", "--relative", "--", "content"]
         let output = Pipe()
         process.standardOutput = output

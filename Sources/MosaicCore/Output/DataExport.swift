@@ -95,7 +95,7 @@ enum DataExport {
         case .mapping(let entries):
             var object: [String: JSONValue] = [:]
             for entry in entries {
-                let nested = graph.finder.config.types.isEmpty ? (entry.key == "ref" ? field : nil) : field?.fields[entry.key]
+                let nested = field?.fields[entry.key]
                 object[entry.key] = value(entry.value, field: nested, page: page, graph: graph, root: root)
             }
             return .object(object)

@@ -23,7 +23,7 @@ enum StaticFiles {
 
 /// `robots.txt`: the hub is public, so everything may be crawled.
 enum RobotsFile {
-    static func make(_ config: SiteConfig) -> String {
+    static func make() -> String {
         "User-agent: *\nAllow: /\n"
     }
 }

@@ -174,12 +174,7 @@ extension SiteRenderer {
 
     /// Taxonomy order for taxonomy fields, declared order for enums, else alphabetical.
     private func orderedValues(_ values: [String], field: FieldSchema?) -> [String] {
-        let declared: [String]
-        switch field?.values {
-        case .taxonomy(let id)?: declared = config.taxonomy(id.rawValue)?.terms.map(\.id.rawValue) ?? []
-        case .list(let list)?: declared = list
-        default: declared = []
-        }
+        let declared = field.map(config.allowedValues(of:)) ?? []
         return values.sorted { lhs, rhs in
             let left = declared.firstIndex(of: lhs) ?? Int.max, right = declared.firstIndex(of: rhs) ?? Int.max
             return left != right ? left < right : lhs < rhs

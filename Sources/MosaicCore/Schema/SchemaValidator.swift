@@ -112,7 +112,7 @@ struct SchemaValidator {
                              hint: "start it with https://")
             }
         case .enum, .enumList:
-            let allowed = allowedValues(field)
+            let allowed = config.allowedValues(of: field)
             if !allowed.contains(text) {
                 reader.error(at: node, code: "schema.enum", "'\(text)' is not an allowed value of '\(name)'",
                              hint: closestHint(text, in: allowed) ?? "allowed: \(allowed.prefix(12).joined(separator: ", "))")
@@ -135,14 +135,6 @@ struct SchemaValidator {
             reader.error(at: node, code: "schema.ref-type",
                          "'\(field.name)' must refer to a document of type \(field.allowedTargetTypes.joined(separator: " or ")), but '\(text)' has type \(targetType)",
                          hint: "'\(text)' is \(target.document.source.displayPath)")
-        }
-    }
-
-    func allowedValues(_ field: FieldSchema) -> [String] {
-        switch field.values {
-        case .none: []
-        case .list(let values): values
-        case .taxonomy(let id): config.taxonomy(id.rawValue)?.terms.map(\.id.rawValue) ?? []
         }
     }
 
