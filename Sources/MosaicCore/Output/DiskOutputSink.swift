@@ -40,20 +40,13 @@ public struct DiskOutputSink: OutputSink {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var createdFolders: Set<String> = []
-            for file in files {
-                let url = file.path.components.reduce(staging) { $0.appendingPathComponent($1) }
-                let folder = url.deletingLastPathComponent()
-                if createdFolders.insert(folder.path).inserted {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                try file.contents.write(to: url)
-            }
+            try FileWriter.write(files, under: staging)
             try Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw Failure.io("cannot write the site to \(staging.path): \(error.localizedDescription)")
+            let reason = (error as? FileWriter.Failure)?.description ?? error.localizedDescription
+            throw Failure.io("cannot write the site to \(staging.path): \(reason)")
         }
         let hadPrevious = fileManager.fileExists(atPath: target.path)
         do {

@@ -297,7 +297,9 @@ struct SearchIndexBuilder {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var json = String(decoding: (try? encoder.encode(payload)) ?? Data("null".utf8), as: UTF8.self)
         // Line and paragraph separators end a JavaScript string literal in pre-2019 engines.
-        json = json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        if json.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            json = json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        }
         return Data("window.__mosaicSearch(\"\(kind)\",\"\(language)\",\(json));\n".utf8)
     }
 }
