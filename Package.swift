@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -35,12 +34,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "MosaicTemplates",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "MosaicCore",
             dependencies: [
                 "MosaicMarkdown",
+                "MosaicTemplates",
                 "CLibstemmer",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources/theme")],
             swiftSettings: strictSettings
@@ -66,6 +69,11 @@ let package = Package(
         .testTarget(
             name: "MosaicMarkdownTests",
             dependencies: ["MosaicMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MosaicTemplatesTests",
+            dependencies: ["MosaicTemplates"],
             swiftSettings: strictSettings
         ),
         .testTarget(

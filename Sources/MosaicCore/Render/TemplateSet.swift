@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import MosaicTemplates
 
 /// The Mustache templates of one build: the default theme's, overridden by the site's by name.
 public struct TemplateSet: Sendable {
@@ -38,14 +38,11 @@ public struct TemplateSet: Sendable {
                 partialUses[name] = partialNames(in: source, path: display)
                 do {
                     templates[name] = try MustacheTemplate(string: source)
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(
-                        at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
-                        code: "template.syntax", "template syntax error: \(describe(error.error))",
-                        hint: "check that every {{#section}} has a matching {{/section}}"))
                 } catch {
-                    diagnostics.append(.error(at: SourceLocation(path: display), code: "template.syntax",
-                                              "template syntax error: \(error)"))
+                    diagnostics.append(.error(
+                        at: SourceLocation(path: display, line: error.line, column: error.column),
+                        code: "template.syntax", "template syntax error: \(error.message)",
+                        hint: "check that every {{#section}} has a matching {{/section}}"))
                 }
             }
         }
@@ -56,7 +53,7 @@ public struct TemplateSet: Sendable {
                                       hint: "copy it from the default theme or run `mosaic init` to see one"))
         }
         let uses = keyUses.keys.sorted().filter { templates[$0] != nil }.flatMap { keyUses[$0] ?? [] }
-        // swift-mustache renders a missing partial or parent as nothing; report it instead.
+        // Rendering treats a missing partial or parent as empty; report it instead.
         for name in partialUses.keys.sorted() where templates[name] != nil {
             for use in partialUses[name] ?? [] where templates[use.key] == nil {
                 diagnostics.append(.error(at: use.location, code: "template.unknown-partial",
@@ -70,7 +67,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `name` with `context`; `nil` only when the template does not exist.
     public func render(_ name: String, context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(MustacheValue(any: context), withTemplate: name)
     }
 
     /// Finds `{{>partial}}` and `{{<parent}}` names with their line and column.
@@ -108,15 +105,6 @@ public struct TemplateSet: Sendable {
             }
         }
         return uses
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a closing tag does not match the open section"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
-        default: "\(error)"
-        }
     }
 }
 

@@ -1,0 +1,53 @@
+/// The data a template reads: typed, so a lookup is a dictionary access and never a dynamic cast.
+///
+/// Rendering through `[String: Any]` spent most of its time casting; pages now hand their context
+/// over once as `MustacheValue` (`init(any:)` converts the dictionaries the renderer builds).
+public indirect enum MustacheValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([MustacheValue])
+    case object([String: MustacheValue])
+
+    /// Converts plain Swift values (strings, numbers, booleans, arrays, string-keyed dictionaries,
+    /// optionals and `MustacheValue`s); anything else renders as its description.
+    public init(any value: Any) {
+        switch value {
+        case let value as MustacheValue: self = value
+        case let text as String: self = .string(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let number as Double: self = .double(number)
+        case let dictionary as [String: Any]: self = .object(dictionary.mapValues(MustacheValue.init(any:)))
+        case let dictionary as [String: String]: self = .object(dictionary.mapValues(MustacheValue.string))
+        case let list as [[String: Any]]: self = .list(list.map { .object($0.mapValues(MustacheValue.init(any:))) })
+        case let list as [String]: self = .list(list.map(MustacheValue.string))
+        case let list as [Any]: self = .list(list.map(MustacheValue.init(any:)))
+        case let optional as any OptionalProtocol: self = optional.wrappedAny.map(MustacheValue.init(any:)) ?? .null
+        default: self = .string(String(describing: value))
+        }
+    }
+
+    /// A named child of an object; `nil` for other values and missing names.
+    @inlinable
+    public func child(_ name: String) -> MustacheValue? {
+        if case .object(let values) = self { return values[name] }
+        return nil
+    }
+}
+
+/// Lets `init(any:)` see through optionals stored as `Any`.
+public protocol OptionalProtocol {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalProtocol {
+    public var wrappedAny: Any? {
+        switch self {
+        case .some(let value): value
+        case .none: nil
+        }
+    }
+}

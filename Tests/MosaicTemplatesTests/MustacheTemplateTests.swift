@@ -1,0 +1,66 @@
+import MosaicTemplates
+import Testing
+
+@Suite("Mustache templates")
+struct MustacheTemplateTests {
+    func render(_ source: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String? {
+        var templates = try partials.mapValues { try MustacheTemplate(string: $0) }
+        templates["main"] = try MustacheTemplate(string: source)
+        return MustacheLibrary(templates: templates).render(MustacheValue(any: context), withTemplate: "main")
+    }
+
+    @Test("variables are HTML-escaped unless triple or &; dotted names and the stack")
+    func variables() throws {
+        #expect(try render("<p>{{a}} {{{a}}} {{&a}}</p>", ["a": "<b>&'\""]) == "<p>&lt;b&gt;&amp;&#39;&quot; <b>&'\" <b>&'\"</p>")
+        #expect(try render("{{x.y.z}}|{{#x}}{{y.z}}{{top}}{{/x}}", ["x": ["y": ["z": 1]], "top": true]) == "1|1true")
+        #expect(try render("{{#list}}{{.}},{{/list}}", ["list": ["a", "b"]]) == "a,b,")
+        #expect(try render("{{#o}}{{.name}}{{/o}}", ["o": ["other": 1], "name": "outer"]) == "", "a leading dot searches only the top")
+        #expect(try render("{{missing}}{{a.missing}}", ["a": ["b": 1]]) == "")
+    }
+
+    @Test("sections: lists repeat, false, nil and empty lists hide, other values push; inverted is the converse")
+    func sections() throws {
+        let context: [String: Any] = ["yes": true, "no": false, "empty": [Any](), "text": "", "items": [["n": 1], ["n": 2]]]
+        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#text}}T{{/text}}{{#nothing}}X{{/nothing}}", context) == "YT")
+        #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}{{^nothing}}X{{/nothing}}", context) == "NEX")
+        #expect(try render("{{#items}}[{{n}}]{{/items}}", context) == "[1][2]")
+    }
+
+    @Test("standalone tags leave no blank lines; inline ones keep their spaces")
+    func standaloneLines() throws {
+        #expect(try render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("a {{#t}}b{{/t}} c\n  {{! note }}\nd", ["t": true]) == "a b c\nd")
+        #expect(try render("x\r\n{{#t}}\r\ny\r\n{{/t}}\r\n", ["t": true]) == "x\r\ny\r\n")
+    }
+
+    @Test("standalone partials are indented; parents take blocks from the child")
+    func partialsAndInheritance() throws {
+        let partials = ["item": "<b>{{.}}</b>\n<i>x</i>\n", "base": "<h1>{{$title}}Default{{/title}}</h1>\n<main>\n{{$main}}{{/main}}\n</main>\n"]
+        #expect(try render("<div>\n  {{>item}}\n</div>\n", ["a": 1], partials: partials) == "<div>\n  <b></b>\n  <i>x</i>\n</div>\n")
+        #expect(try render("{{<base}}\n{{$main}}\nbody {{v}}\n{{/main}}\n{{/base}}\n", ["v": 2], partials: partials) == "<h1>Default</h1>\n<main>\nbody 2\n\n</main>\n", "the block tag shares its line with the close tag, so that newline stays")
+        #expect(try render("{{<base}}{{$title}}Mine{{/title}}{{/base}}", [:], partials: partials) == "<h1>Mine</h1>\n<main>\n\n</main>\n")
+        #expect(try render("a{{>nothing}}b", [:]) == "ab", "a missing partial renders as nothing (the build reports it)")
+    }
+
+    @Test("syntax errors carry line and column", arguments: [
+        ("{{#a}}\nx\n{{/b}}", 3, "closes a section"),
+        ("line\n{{#open}}", 2, "never closed"),
+        ("{{name", 1, "not closed"),
+        ("x {{upper(name)}}", 1, "transforms"),
+        ("{{! never ends", 1, "comment"),
+    ])
+    func syntaxErrors(source: String, line: Int, fragment: String) {
+        do {
+            _ = try MustacheTemplate(string: source)
+            Issue.record("\(source) should not parse")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
+
+    @Test("delimiters can change")
+    func delimiters() throws {
+        #expect(try render("{{=<% %>=}}<% a %>{{a}}", ["a": "x"]) == "x{{a}}")
+    }
+}
