@@ -6,11 +6,14 @@ python3 bench/search_bench.py SITE_OUTPUT [--query WORD] [--language en]
 SITE_OUTPUT is a site Mosaic built (e.g. from `bench/generate.py --documents 10000`). The script
 runs Pagefind (`pagefind_bin` from PyPI) over a copy of the same HTML, then prints side by side:
 index size on disk, number of index files, indexing time, and — in headless Chromium over
-http://127.0.0.1 — the bytes a browser downloads to show the first results for a one-word query
-(scripts, manifest, chunks and excerpts) and the time from keystroke to rendered results.
+http://127.0.0.1 — the bytes a browser downloads to show the first page of results (10 for both) for
+a one-word query (manifest, chunks and excerpts), raw and as a host that gzips its responses would send
+them (Pagefind's pf_* files are gzip already and count as they are), all search bytes including the
+search scripts loaded with the page, and the time from keystroke to rendered results.
 """
 import argparse
 import functools
+import gzip
 import http.server
 import pathlib
 import shutil
@@ -18,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 from playwright.sync_api import sync_playwright
 
@@ -46,7 +50,7 @@ const pagefind = await import("/pagefind/pagefind.js");
 await pagefind.options({ excerptLength: 30 });
 window.runSearch = async (word) => {
   const search = await pagefind.search(word);
-  const shown = await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+  const shown = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
   const list = document.getElementById("results");
   list.replaceChildren(...shown.map(d => { const li = document.createElement("li"); li.textContent = d.meta.title + " " + d.excerpt; return li; }));
   return search.results.length;
@@ -55,8 +59,35 @@ window.pagefindReady = true;
 </script></body></html>"""
 
 
-def measure(browser, base: str, path: str, action) -> tuple:
-    """Bytes received and milliseconds from the keystroke to rendered results."""
+def body_of(response) -> bytes:
+    """A response's body as received; empty for those without one (redirects, failures)."""
+    try:
+        return response.body()
+    except Exception:
+        return b""
+
+
+def gzip_served(body: bytes) -> int:
+    """Bytes on the wire from a host that gzips responses: gzip bodies (Pagefind's pf_* files) as they are."""
+    if not body or body.startswith(b"\x1f\x8b"):
+        return len(body)
+    return len(gzip.compress(body))
+
+
+def is_mosaic_search(url: str) -> bool:
+    """Mosaic's index files (search/<lang>/…) and its client script, not the search page itself."""
+    path = urllib.parse.urlparse(url).path
+    return ("/search/" in path and not path.endswith((".html", "/"))) or path.endswith("search.js")
+
+
+def is_pagefind_search(url: str) -> bool:
+    """Pagefind's scripts, WebAssembly and index files."""
+    return "/pagefind/" in urllib.parse.urlparse(url).path
+
+
+def measure(browser, base: str, path: str, action, is_search) -> dict:
+    """Bytes received (all requests; the query's, raw and gzip-served; search files, raw) and
+    milliseconds from the keystroke to rendered results."""
     context = browser.new_context()
     page = context.new_page()
     received = []
@@ -66,20 +97,16 @@ def measure(browser, base: str, path: str, action) -> tuple:
     before = len(received)
     elapsed = action(page)
     page.wait_for_load_state("networkidle")
-    total = 0
-    for response in received:
-        try:
-            total += len(response.body())
-        except Exception:
-            pass
-    query_bytes = 0
-    for response in received[before:]:
-        try:
-            query_bytes += len(response.body())
-        except Exception:
-            pass
+    bodies = [(response.url, body_of(response)) for response in received]
     context.close()
-    return total, query_bytes, elapsed
+    query = [body for _, body in bodies[before:]]
+    return {
+        "total": sum(len(body) for _, body in bodies),
+        "query": sum(len(body) for body in query),
+        "query_gzip": sum(gzip_served(body) for body in query),
+        "search": sum(len(body) for url, body in bodies if is_search(url)),
+        "ms": elapsed,
+    }
 
 
 def main():
@@ -118,8 +145,8 @@ def main():
 
         mosaic_base = f"http://127.0.0.1:{mosaic_server.server_address[1]}/"
         pagefind_base = f"http://127.0.0.1:{pagefind_server.server_address[1]}/"
-        mosaic_total, mosaic_query, mosaic_ms = measure(browser, mosaic_base, f"{arguments.language}/search/index.html", mosaic_action)
-        pagefind_total, pagefind_query, pagefind_ms = measure(browser, pagefind_base, "pagefind-bench.html", pagefind_action)
+        mosaic = measure(browser, mosaic_base, f"{arguments.language}/search/index.html", mosaic_action, is_mosaic_search)
+        pagefind = measure(browser, pagefind_base, "pagefind-bench.html", pagefind_action, is_pagefind_search)
         browser.close()
     mosaic_server.shutdown()
     pagefind_server.shutdown()
@@ -129,12 +156,14 @@ def main():
     rows = [
         ("index size on disk (KB)", mosaic_size / 1024, pagefind_size / 1024),
         ("index files", mosaic_files, pagefind_files),
-        ("bytes for the query (KB, search only)", mosaic_query / 1024, pagefind_query / 1024),
-        ("time to results (ms)", mosaic_ms, pagefind_ms),
+        ("bytes for the query (KB, search only)", mosaic["query"] / 1024, pagefind["query"] / 1024),
+        ("bytes for the query, gzip-served (KB)", mosaic["query_gzip"] / 1024, pagefind["query_gzip"] / 1024),
+        ("search bytes with scripts (KB, raw)", mosaic["search"] / 1024, pagefind["search"] / 1024),
+        ("time to results (ms)", mosaic["ms"], pagefind["ms"]),
     ]
     for label, mine, theirs in rows:
         print(f"{label:38}{mine:>14.1f}{theirs:>14.1f}{(mine / theirs if theirs else 0):>8.2f}")
-    print(f"{'page + search bytes (KB, all requests)':38}{mosaic_total / 1024:>14.1f}{pagefind_total / 1024:>14.1f}")
+    print(f"{'page + search bytes (KB, all requests)':38}{mosaic['total'] / 1024:>14.1f}{pagefind['total'] / 1024:>14.1f}")
     print(f"Pagefind indexing: {pagefind_seconds:.2f} s (Mosaic's search stage is in its --verbose 'assets' timing)")
 
 

@@ -33,4 +33,24 @@ struct SearchTextTests {
         #expect(ContentHash.hex(Data("abc".utf8)) != ContentHash.hex(Data("abd".utf8)))
         #expect(ContentHash.hex(Data()).count == 16)
     }
+
+    @Test("folding agrees with the general Unicode path for every Latin letter, and leaves other scripts' letters")
+    func latinFoldingTable() {
+        #expect(Slug.fold("ÀÉÎÕÜÇÑŒÆßĞŁ’«x»") == "aeioucnoeaessgł’«x»")
+        #expect(Slug.fold("Ελληνικά e\u{0301}") == "ελληνικα e")
+    }
+
+    @Test("index numbers round-trip: single numbers, postings as gaps, document sets as gaps or runs")
+    func numberCoding() throws {
+        let numbers = [0, 1, 31, 32, 1023, 1024, 123_456_789]
+        #expect(SearchNumbers.decode(SearchNumbers.encode(numbers)) == numbers)
+        #expect(SearchNumbers.encode([31, 32]) == "fgB") // 31 is one digit (f); 32 is 0 with "more" (g), then 1 (B)
+        let postings = SearchNumbers.postings([(document: 3, score: 40), (document: 4, score: 1), (document: 90, score: 700)])
+        #expect(SearchNumbers.decode(postings) == [3, 40, 1, 1, 86, 700])
+        let runs = try #require(SearchNumbers.decode(SearchNumbers.documentSet(Array(100..<200) + Array(300..<400))))
+        #expect(runs == [1, 100, 100, 100, 100], "two long runs are written as runs")
+        let gaps = try #require(SearchNumbers.decode(SearchNumbers.documentSet([2, 9, 40])))
+        #expect(gaps == [0, 2, 7, 31], "scattered documents are written as gaps")
+        #expect(SearchNumbers.decode("A_") == nil, "a number cut short is rejected")
+    }
 }

@@ -1,22 +1,19 @@
 """Client-side search in a real browser: Playwright (from pip) driving Debian's Chromium.
 
-One site is built per session from the repository's own hub with the repository's theme
-(MOSAIC_THEME_DIR). Whatever part of search the `mosaic` binary does not build yet — the index
-under search/<lang>/, the search pages, the header search box — `search_fixture.py` adds; once the
-binary builds `search/en/manifest.js` itself, these tests run on Mosaic's real index (and the format
-checks at the end hold it to the client's contract). The site is served by http.server under a
-sub-path on 127.0.0.1 and also opened from its folder (file://). MOSAIC_SEARCH_INDEX=fixture replaces
-Mosaic's index with the stand-in's, to tell a client bug from a builder one.
+One site is built per session by the `mosaic` binary from the repository's own hub with the
+repository's theme (MOSAIC_THEME_DIR); Mosaic builds all of search itself: the index under
+search/<lang>/, the search pages and the header search box. The site is served by http.server under a
+sub-path on 127.0.0.1 and also opened from its folder (file://). The format checks at the end hold the
+index to the client's contract, decoding its number strings with `search_fixture.py`.
 
-Needs: pip install playwright==1.65.2 axe-playwright-python (snowballstemmer optional, for the stand-in's
-stemming); apt-get install chromium. Never `playwright install`: Debian's /usr/bin/chromium is used.
+Needs: pip install playwright==1.65.2 axe-playwright-python; apt-get install chromium. Never
+`playwright install`: Debian's /usr/bin/chromium is used.
 """
 import functools
 import http.server
 import os
 import pathlib
 import re
-import shutil
 import subprocess
 import threading
 import urllib.parse
@@ -32,6 +29,7 @@ from conftest import ROOT, mosaic_binary
 THEME = ROOT / "Sources" / "MosaicCore" / "Resources" / "theme"
 SUB_PATH = "lip-hub"  # the site is served from http://127.0.0.1:PORT/lip-hub/
 MODES = ["http", "file"]
+PAGE_SIZE = 10  # results shown at first, and added by each "show more"
 CONFIG = yaml.safe_load((ROOT / "mosaic.yml").read_text(encoding="utf-8"))
 
 expect.set_options(timeout=8000)
@@ -48,10 +46,8 @@ def search_site(tmp_path_factory) -> pathlib.Path:
     result = subprocess.run([mosaic_binary(), "build", "--source", str(ROOT), "--output", str(site), "--quiet"],
                             capture_output=True, text=True, check=False, env=environment)
     assert result.returncode == 0, result.stderr
-    if os.environ.get("MOSAIC_SEARCH_INDEX") == "fixture":  # test the client on the stand-in index instead
-        shutil.rmtree(site / "search", ignore_errors=True)
-    search_fixture.add_search(site, ROOT, THEME)
     assert (site / "search" / "en" / "manifest.js").is_file()
+    assert (site / "en" / "search" / "index.html").is_file()
     assert (site / "assets" / "search.js").is_file()
     return site
 
@@ -297,11 +293,11 @@ def test_french_page_searches_french_and_can_add_english(page, url, mode):
     expect(page.locator("#mosaic-search-results")).not_to_have_attribute("data-count", str(french))
     total = int(page.locator("#mosaic-search-results").get_attribute("data-count"))
     assert total > french
-    assert total > 20, "enough results for a second page"
-    expect(results(page)).to_have_count(20)
+    assert total > PAGE_SIZE, "enough results for a second page"
+    expect(results(page)).to_have_count(PAGE_SIZE)
     page.get_by_role("button", name="Afficher plus de résultats").click()
-    expect(results(page)).to_have_count(min(total, 40))
-    expect(results(page).nth(20).locator(".item-title a")).to_be_focused()
+    expect(results(page)).to_have_count(min(total, 2 * PAGE_SIZE))
+    expect(results(page).nth(PAGE_SIZE).locator(".item-title a")).to_be_focused()
     languages = results(page).evaluate_all("items => items.map(i => i.dataset.lang)")
     assert {"fr", "en"} <= set(languages), "each language's best matches come first"
     english = results(page).filter(has=page.locator('a[hreflang="en"]')).first
@@ -391,13 +387,6 @@ def test_index_format(search_site, language):
     check_index_format(search_site / "search" / language, language, search_site)
 
 
-def test_fixture_index_has_the_same_format(search_site, tmp_path):
-    """The stand-in builder keeps to the contract too (it is what the client was first tested on)."""
-    search_fixture.index_site(search_site, ROOT, THEME, output=tmp_path)
-    for language in CONFIG["languages"]:
-        check_index_format(tmp_path / "search" / language, language, search_site)
-
-
 def check_index_format(folder: pathlib.Path, language: str, site: pathlib.Path):
     kind, code, manifest = search_fixture.read_data_file(folder / "manifest.js")
     assert (kind, code) == ("manifest", language)
@@ -423,34 +412,69 @@ def check_index_format(folder: pathlib.Path, language: str, site: pathlib.Path):
             assert js_less_equal(chunk["from"], word) and js_less_equal(word, chunk["to"]), (chunk["file"], word)
             assert search_fixture.words(word) == [word], f"{word!r} is not a folded word"
             assert word not in stopwords, word
-        for postings_list in postings:
-            assert postings_list and len(postings_list) % 2 == 0
-            documents = postings_list[0::2]
-            assert all(isinstance(doc, int) and 0 <= doc < count for doc in documents)
-            assert len(set(documents)) == len(documents)
-            assert all(isinstance(score, int) and score > 0 for score in postings_list[1::2])
+        for string in postings:
+            check_postings(string, count)
 
     kind, code, facets = search_fixture.read_data_file(folder / manifest["facets"]["file"])
     assert (kind, code) == ("facets", language)
-    assert facets["names"] == ["type", "lip", "characteristic", "language", "year"]
-    values = facets["values"]
-    assert len(facets["documents"]) == count
-    for row in facets["documents"]:
-        type_index, lips, characteristics, language_index, year_index = row
-        assert -1 <= type_index < len(values["type"])
-        assert all(0 <= i < len(values["lip"]) for i in lips)
-        assert all(0 <= i < len(values["characteristic"]) for i in characteristics)
-        assert -1 <= language_index < len(values["language"])
-        assert -1 <= year_index < len(values["year"])
+    check_facets(facets, count)
 
     for doc, path in fragment_files(folder, manifest, count).items():
         kind, code, fragment = search_fixture.read_data_file(path)
         assert (kind, code) == ("fragment", language)
         assert fragment["doc"] == int(doc)
         for key in ("title", "url", "type", "lip", "date", "dateText", "language", "text"):
-            assert isinstance(fragment.get(key), str), (name, key)
+            assert isinstance(fragment.get(key), str), (doc, key)
         assert (site / fragment["url"]).is_file(), fragment["url"]
         assert len(fragment["text"]) <= 3500
+
+
+def check_postings(string, count: int):
+    """A chunk's postings string: (document, score) pairs, documents strictly increasing and in range."""
+    assert isinstance(string, str) and string, "a postings list is a non-empty string"
+    pairs = search_fixture.postings(string)
+    documents = [doc for doc, _ in pairs]
+    assert documents == sorted(set(documents)), f"documents not strictly increasing: {documents[:20]}"
+    assert all(0 <= doc < count for doc in documents), documents
+    assert all(score >= 1 for _, score in pairs), pairs
+
+
+def check_facets(facets: dict, count: int):
+    """The facets payload: per facet, value labels and documents lists; rows rebuilt from them."""
+    names = ["type", "lip", "characteristic", "language", "year"]
+    assert facets["names"] == names
+    assert facets["documentCount"] == count
+    values = facets["values"]
+    assert set(values) == set(names) and all(isinstance(label, str) for name in names for label in values[name])
+    keys = facets["keys"]
+    assert "language" not in keys, "the client names the language facet itself"
+    assert all(len(keys[name]) == len(values[name]) for name in keys), "one stable id per value"
+    uniform, lists = facets.get("uniform", {}), facets["lists"]
+    assert uniform.get("language") == 0, "each index holds one language, every document has it"
+    for name, index in uniform.items():
+        assert name not in lists and 0 <= index < len(values[name]), (name, index)
+    assert set(lists) == set(names) - set(uniform), sorted(lists)
+    for name, strings in lists.items():
+        assert len(strings) == len(values[name]), f"one list per {name} value"
+        for value, string in enumerate(strings):
+            assert isinstance(string, str) and search_fixture.decode_numbers(string)[:1] in ([0], [1]), \
+                f"{name} value {value}: a list starts with mode 0 or 1"
+            documents = search_fixture.document_set(string)
+            assert documents, f"{name} value {value} has no document"
+            assert documents == sorted(set(documents)), (name, value, documents[:20])
+            assert all(0 <= doc < count for doc in documents), (name, value)
+    for name in ("type", "year"):  # single-valued
+        members = [doc for string in lists.get(name, []) for doc in search_fixture.document_set(string)]
+        assert len(members) == len(set(members)), f"a document is in two {name} lists"
+    rows = search_fixture.facet_rows(facets)
+    assert len(rows) == count
+    for row in rows:
+        type_index, lips, characteristics, language_index, year_index = row
+        assert -1 <= type_index < len(values["type"])
+        assert all(0 <= i < len(values["lip"]) for i in lips)
+        assert all(0 <= i < len(values["characteristic"]) for i in characteristics)
+        assert 0 <= language_index < len(values["language"])
+        assert -1 <= year_index < len(values["year"])
 
 
 def fragment_files(folder, manifest, count):
@@ -478,4 +502,5 @@ def test_index_finds_documents_by_their_title_words(search_site):
             chunk, payload = next(((c, p) for c, p in chunks
                                    if js_less_equal(c["from"], word) and js_less_equal(word, c["to"])), (None, None))
             assert payload and word in payload["words"], (fragment["title"], word)
-            assert int(doc) in payload["postings"][payload["words"][word]][0::2], (fragment["title"], word)
+            documents = [number for number, _ in search_fixture.postings(payload["postings"][payload["words"][word]])]
+            assert int(doc) in documents, (fragment["title"], word)

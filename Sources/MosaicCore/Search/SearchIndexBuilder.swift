@@ -41,36 +41,26 @@ struct SearchIndexBuilder {
         var file: String
     }
 
+    /// `postings[slot]` is a `SearchNumbers.postings` string: document gaps and scores.
     struct Chunk: Encodable {
         var words: [String: Int]
-        var postings: [[Int]]
+        var postings: [String]
     }
 
+    /// Facet values with, per value, the documents that have it (`SearchNumbers.documentSet`).
+    ///
+    /// Stored by value rather than by document: documents are numbered by type, then year, so those
+    /// lists are a few runs each, and the whole file is a fraction of one row per document.
     struct Facets: Encodable {
         var names = ["type", "lip", "characteristic", "language", "year"]
         var values: [String: [String]]
         /// Stable ids beside the labels (type name, LIP translation key, term id, year), so "both
         /// languages" merges the same facet value from two indexes.
         var keys: [String: [String]]
-        var documents: [FacetRow]
-    }
-
-    /// `[typeIndex, [lipIndexes], [characteristicIndexes], languageIndex, yearIndexOr-1]`.
-    struct FacetRow: Encodable {
-        var type: Int
-        var lips: [Int]
-        var characteristics: [Int]
-        var language: Int
-        var year: Int
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            try container.encode(type)
-            try container.encode(lips)
-            try container.encode(characteristics)
-            try container.encode(language)
-            try container.encode(year)
-        }
+        var documentCount: Int
+        /// Facets whose one value every document of this index has (its language), without lists.
+        var uniform: [String: Int]
+        var lists: [String: [String]]
     }
 
     struct Fragment: Encodable {
@@ -90,8 +80,7 @@ struct SearchIndexBuilder {
     }
 
     private func build(language: LocaleCode) -> [OutputFile] {
-        let documents = rendered.filter { $0.page.language == language }
-            .sorted { graph.index.listRank[$0.page.position] < graph.index.listRank[$1.page.position] }
+        let documents = rendered.filter { $0.page.language == language }.sorted(by: numberingOrder)
         let strings = strings[language] ?? InterfaceStrings(language: language, table: [:])
         let stemmer = SnowballStemmer(language: language)
         let stopwords = SearchText.stopwords(for: language)
@@ -121,7 +110,7 @@ struct SearchIndexBuilder {
         }
         var documentFrequency: [String: Int] = [:]
         for counts in frequencies { for stem in counts.keys { documentFrequency[stem, default: 0] += 1 } }
-        var postings: [String: [Int]] = [:]
+        var postings: [String: [(document: Int, score: Int)]] = [:]
         for (doc, counts) in frequencies.enumerated() {
             for (stem, perField) in counts {
                 var weighted = 0.0
@@ -132,7 +121,7 @@ struct SearchIndexBuilder {
                 let df = Double(documentFrequency[stem] ?? 1)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 let score = idf * weighted * (SearchIndexBuilder.k1 + 1) / (weighted + SearchIndexBuilder.k1)
-                postings[stem, default: []] += [doc, max(1, Int((score * 100).rounded()))]
+                postings[stem, default: []].append((doc, max(1, Int((score * 100).rounded()))))
             }
         }
 
@@ -161,8 +150,9 @@ struct SearchIndexBuilder {
             } else {
                 stemSlots[stem] = current.postings.count
                 current.words[word] = current.postings.count
-                current.postings.append(list)
-                size += list.count * 4
+                let encoded = SearchNumbers.postings(list)
+                current.postings.append(encoded)
+                size += encoded.utf8.count
             }
             size += word.utf8.count + 6
             lastWord = word
@@ -221,35 +211,60 @@ struct SearchIndexBuilder {
     }
 
     private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings) -> Facets {
-        var values: [String: [String]] = ["type": [], "lip": [], "characteristic": [], "language": [], "year": []]
+        let names = ["type", "lip", "characteristic", "language", "year"]
+        var values = Dictionary(uniqueKeysWithValues: names.map { ($0, [String]()) })
         var keys = values
-        func slot(_ facet: String, _ label: String, key: String) -> Int {
-            if let index = keys[facet]?.firstIndex(of: key) { return index }
-            values[facet, default: []].append(label)
-            keys[facet, default: []].append(key)
-            return (keys[facet]?.count ?? 1) - 1
+        var slots = Dictionary(uniqueKeysWithValues: names.map { ($0, [String: Int]()) })
+        var members = Dictionary(uniqueKeysWithValues: names.map { ($0, [[Int]]()) })
+        /// Records that document `doc` has the value keyed `key` (labelled `label`) of `facet`.
+        func add(_ doc: Int, _ facet: String, _ label: String, key: String) {
+            let index: Int
+            if let known = slots[facet]?[key] {
+                index = known
+            } else {
+                index = keys[facet]?.count ?? 0
+                slots[facet, default: [:]][key] = index
+                values[facet, default: []].append(label)
+                keys[facet, default: []].append(key)
+                members[facet, default: []].append([])
+            }
+            if members[facet]?[index].last != doc { members[facet]?[index].append(doc) }
         }
         let characteristicTaxonomy = config.graph.coverageTaxonomy ?? "characteristics"
-        let rows = documents.map { document -> FacetRow in
+        for (doc, document) in documents.enumerated() {
             let page = document.page
             let type = page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? (strings["other_documents"] ?? "Other")
-            let lips = graph.references[page.position].filter { $0.field == config.graph.coverageViaField }
-                .map { slot("lip", $0.target.document.title, key: $0.target.document.translationKey) }
-            let terms = (graph.finder.schema(for: page)?.fields ?? [:]).sorted { $0.key < $1.key }.flatMap { name, field -> [Int] in
-                guard case .taxonomy(let id) = field.values, id.rawValue == characteristicTaxonomy,
-                      let taxonomy = config.taxonomy(id.rawValue), let node = page.document.frontMatter[name] else { return [] }
-                return (node.items ?? [node]).compactMap(\.scalar).compactMap { taxonomy.term($0) }
-                    .map { slot("characteristic", $0.label.text(for: language, fallback: config.defaultLanguage), key: $0.id.rawValue) }
+            add(doc, "type", type, key: page.document.type ?? "")
+            for lip in Set(graph.references[page.position].filter { $0.field == config.graph.coverageViaField }.map(\.target.position)).sorted() {
+                let target = graph.index.pages[lip].document
+                add(doc, "lip", target.title, key: target.translationKey)
             }
-            let languageName = strings["language_name_\(page.language)"] ?? page.language.rawValue
-            return FacetRow(type: slot("type", type, key: page.document.type ?? ""), lips: Array(Set(lips)).sorted(),
-                            characteristics: Array(Set(terms)).sorted(),
-                            language: slot("language", languageName, key: page.language.rawValue),
-                            year: page.document.date.map { slot("year", String($0.year), key: String($0.year)) } ?? -1)
+            for (name, field) in (graph.finder.schema(for: page)?.fields ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard case .taxonomy(let id) = field.values, id.rawValue == characteristicTaxonomy,
+                      let taxonomy = config.taxonomy(id.rawValue), let node = page.document.frontMatter[name] else { continue }
+                for term in (node.items ?? [node]).compactMap(\.scalar).compactMap({ taxonomy.term($0) }) {
+                    add(doc, "characteristic", term.label.text(for: language, fallback: config.defaultLanguage), key: term.id.rawValue)
+                }
+            }
+            add(doc, "language", strings["language_name_\(page.language)"] ?? page.language.rawValue, key: page.language.rawValue)
+            if let date = page.document.date { add(doc, "year", String(date.year), key: String(date.year)) }
         }
         // Each index holds one language, so the client names the language facet itself.
         keys["language"] = nil
-        return Facets(values: values, keys: keys, documents: rows)
+        members["language"] = nil
+        let lists = members.mapValues { $0.map { SearchNumbers.documentSet($0.sorted()) } }
+        return Facets(values: values, keys: keys, documentCount: documents.count,
+                      uniform: documents.isEmpty ? [:] : ["language": 0], lists: lists)
+    }
+
+    /// Documents numbered by type, then newest year first, then the site's list order, so the
+    /// type and year facet lists are a few runs each.
+    private func numberingOrder(_ first: RenderedDocument, _ second: RenderedDocument) -> Bool {
+        let (a, b) = (first.page, second.page)
+        if a.document.type != b.document.type { return (a.document.type ?? "") < (b.document.type ?? "") }
+        let (yearA, yearB) = (a.document.date?.year ?? Int.min, b.document.date?.year ?? Int.min)
+        if yearA != yearB { return yearA > yearB }
+        return graph.index.listRank[a.position] < graph.index.listRank[b.position]
     }
 
     private func typeLabel(_ type: String, strings: InterfaceStrings, language: LocaleCode) -> String {

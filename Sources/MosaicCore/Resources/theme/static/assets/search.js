@@ -108,6 +108,89 @@
     return promise;
   }
 
+  // Numbers in index files: base-64 digits of five bits each, low group first, 32 = "more follows"
+  // (SearchNumbers.swift writes them).
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT_VALUES = {};
+  for (var digit = 0; digit < DIGITS.length; digit++) DIGIT_VALUES[DIGITS.charAt(digit)] = digit;
+
+  function decodeNumbers(text) {
+    var numbers = [];
+    var value = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUES[text.charAt(i)];
+      if (digit === undefined) throw new Error("bad number in search data");
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+      } else {
+        numbers.push(value);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return numbers;
+  }
+
+  /** A postings string (document gaps and scores) as a flat [doc, score, doc, score, ...] array. */
+  function decodePostings(text) {
+    if (typeof text !== "string") return text;
+    var numbers = decodeNumbers(text);
+    var doc = 0;
+    for (var i = 0; i + 1 < numbers.length; i += 2) {
+      doc += numbers[i];
+      numbers[i] = doc;
+    }
+    return numbers;
+  }
+
+  /** The ascending documents of a facet value's list: gaps (mode 0) or runs of gap and length (mode 1). */
+  function decodeDocumentSet(text) {
+    var numbers = decodeNumbers(text);
+    var documents = [];
+    var previous = 0;
+    if (numbers[0] === 1) {
+      for (var i = 1; i + 1 < numbers.length; i += 2) {
+        var start = previous + numbers[i];
+        for (var doc = start; doc < start + numbers[i + 1]; doc++) documents.push(doc);
+        previous = start + numbers[i + 1];
+      }
+    } else {
+      for (var j = 1; j < numbers.length; j++) {
+        previous += numbers[j];
+        documents.push(previous);
+      }
+    }
+    return documents;
+  }
+
+  var MULTIPLE_FACETS = { lip: true, characteristic: true };
+
+  /** Per-document rows `[type, [lips], [characteristics], language, year]` from per-value lists. */
+  function facetRows(facets) {
+    if (!facets || Array.isArray(facets.documents) || !facets.lists || !Array.isArray(facets.names)) return facets;
+    var rows = [];
+    var count = facets.documentCount || 0;
+    var uniform = facets.uniform || {};
+    for (var doc = 0; doc < count; doc++) {
+      rows.push(facets.names.map(function (name) {
+        return has(uniform, name) ? uniform[name] : MULTIPLE_FACETS[name] ? [] : -1;
+      }));
+    }
+    facets.names.forEach(function (name, column) {
+      (facets.lists[name] || []).forEach(function (list, value) {
+        decodeDocumentSet(list).forEach(function (doc) {
+          var row = rows[doc];
+          if (!row) return;
+          if (Array.isArray(row[column])) row[column].push(value); else row[column] = value;
+        });
+      });
+    });
+    facets.documents = rows;
+    return facets;
+  }
+
   function has(object, key) {
     return object != null && Object.prototype.hasOwnProperty.call(object, key);
   }
@@ -179,6 +262,7 @@
       if (!payload.__prepared) {
         var words = new Map();
         Object.keys(payload.words || {}).forEach(function (word) { words.set(word, payload.words[word]); });
+        payload.postings = (payload.postings || []).map(decodePostings);
         Object.defineProperty(payload, "__prepared", { value: { words: words, siblings: null } });
       }
       return payload;
@@ -190,7 +274,7 @@
     var facets = this.manifest && this.manifest.facets;
     if (!facets || !facets.file) return Promise.resolve(null);
     if (!this.facetsPromise) {
-      this.facetsPromise = loadData(this.base + facets.file, "facets", this.language).catch(function () {
+      this.facetsPromise = loadData(this.base + facets.file, "facets", this.language).then(facetRows).catch(function () {
         self.facetsPromise = null;
         return null; // search still works without filters
       });
@@ -445,7 +529,7 @@
   // ---------------------------------------------------------------------------------------------
   // The search page.
 
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var DEBOUNCE = 100;
   var ANNOUNCE_DELAY = 500;
 
