@@ -170,6 +170,19 @@
   /** Per-document rows `[type, [lips], [characteristics], language, year]` from per-value lists. */
   function facetRows(facets) {
     if (!facets || Array.isArray(facets.documents) || !facets.lists || !Array.isArray(facets.names)) return facets;
+    var rows = null;
+    // Decoded on first use, so ranking and the first excerpts do not wait for it.
+    Object.defineProperty(facets, "documents", {
+      configurable: true,
+      get: function () {
+        if (!rows) rows = decodeFacetRows(facets);
+        return rows;
+      },
+    });
+    return facets;
+  }
+
+  function decodeFacetRows(facets) {
     var rows = [];
     var count = facets.documentCount || 0;
     var uniform = facets.uniform || {};
@@ -187,8 +200,7 @@
         });
       });
     });
-    facets.documents = rows;
-    return facets;
+    return rows;
   }
 
   function has(object, key) {
@@ -534,7 +546,11 @@
   var ANNOUNCE_DELAY = 500;
 
   function SearchPage(root) {
+    var page = this;
     this.root = root;
+    this.keyCache = new Map();
+    // Intl objects take milliseconds to create: make them before the first query needs them.
+    setTimeout(function () { collatorFor(page.language); page.number(0); }, 0);
     this.language = root.getAttribute("data-lang") || document.documentElement.lang || "en";
     this.siteRoot = root.getAttribute("data-root") || "";
     this.strings = readStrings(root);
@@ -594,7 +610,10 @@
   };
 
   SearchPage.prototype.number = function (value) {
-    try { return new Intl.NumberFormat(this.language).format(value); } catch (error) { return String(value); }
+    try {
+      if (!this.numberFormat) this.numberFormat = new Intl.NumberFormat(this.language); // costly to create
+      return this.numberFormat.format(value);
+    } catch (error) { return String(value); }
   };
 
   SearchPage.prototype.indexFor = function (language) {
@@ -678,7 +697,11 @@
     return Promise.all(languages.map(function (language) {
       var index = self.indexFor(language);
       return index.load().then(function () {
-        return Promise.all([index.search(query), index.loadFacets()]);
+        var searched = index.search(query).then(function (result) {
+          if (languages.length === 1 && !self.filtering()) self.prefetchExcerpts(index, result);
+          return result;
+        });
+        return Promise.all([searched, index.loadFacets()]);
       }).then(function (parts) {
         return { language: language, index: index, result: parts[0], facets: parts[1] };
       }, function (error) {
@@ -701,6 +724,29 @@
       self.setStatus(self.text("error"), true);
       if (window.console && console.warn) console.warn("Mosaic search:", error);
     });
+  };
+
+  /** Whether any facet value is checked. */
+  SearchPage.prototype.filtering = function () {
+    var any = false;
+    this.selected.forEach(function (keys) { if (keys.size) any = true; });
+    return any;
+  };
+
+  /** Starts loading the excerpts of the first page of one language's unfiltered results (in
+   *  `merge`'s order) while the facets still load and the hits are sorted. */
+  SearchPage.prototype.prefetchExcerpts = function (index, result) {
+    var chosen = result.all.length ? result.all : result.any;
+    var top = [];
+    function before(a, b) { return (a.matched - b.matched) || (a.score - b.score) || (b.doc - a.doc); }
+    chosen.forEach(function (hit) {
+      if (top.length === PAGE_SIZE && before(hit, top[top.length - 1]) <= 0) return;
+      var position = top.length;
+      while (position > 0 && before(hit, top[position - 1]) > 0) position--;
+      top.splice(position, 0, hit);
+      if (top.length > PAGE_SIZE) top.pop();
+    });
+    top.forEach(function (hit) { index.loadFragment(hit.doc).catch(function () { return null; }); });
   };
 
   /** Combines the languages' hits: every-word matches when there are any, otherwise any-word ones. */
@@ -730,7 +776,14 @@
     this.query = query.trim();
     this.results = hits;
     this.facetModel = this.buildFacetModel(perLanguage);
-    hits.forEach(function (hit) { hit.values = self.valuesOf(hit); });
+    this.keyCache = new Map(); // facets payload -> name -> value keys by position, for this model
+  };
+
+  /** A hit's facet values (name -> keys), worked out when first needed: counting thousands of hits
+   *  waits until the first results are on screen. */
+  SearchPage.prototype.values = function (hit) {
+    if (!hit.values) hit.values = this.valuesOf(hit);
+    return hit.values;
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -783,12 +836,22 @@
     return { names: names, values: values, legends: legends };
   };
 
+  var collators = new Map(); // language -> Intl.Collator or null; creating one costs milliseconds
+
+  function collatorFor(language) {
+    if (!collators.has(language)) {
+      var collator = null;
+      try { collator = new Intl.Collator(language, { sensitivity: "base", numeric: true }); } catch (error) { collator = null; }
+      collators.set(language, collator);
+    }
+    return collators.get(language);
+  }
+
   /** Facet values in a stable order: years newest first, anything else alphabetically. */
   function sortValues(map, language) {
     var list = Array.from(map.values());
     var years = list.length > 0 && list.every(function (value) { return /^\d{4}$/.test(value.label); });
-    var collator = null;
-    try { collator = new Intl.Collator(language, { sensitivity: "base", numeric: true }); } catch (error) { collator = null; }
+    var collator = collatorFor(language);
     list.sort(function (a, b) {
       if (years) return Number(b.label) - Number(a.label);
       return collator ? collator.compare(a.label, b.label) : (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
@@ -843,25 +906,42 @@
     var row = facets.documents[hit.doc];
     if (!Array.isArray(row)) return out;
     facets.names.forEach(function (name, column) {
+      var known = self.keysFor(facets, name);
       var cell = row[column];
-      var positions = Array.isArray(cell) ? cell : [cell];
       var keys = [];
-      positions.forEach(function (position) {
-        if (typeof position === "number" && position >= 0 && facets.values && facets.values[name] &&
-            position < facets.values[name].length) {
-          keys.push(self.keyOf(facets, name, position));
-        }
-      });
+      if (Array.isArray(cell)) {
+        for (var i = 0; i < cell.length; i++) if (cell[i] >= 0 && cell[i] < known.length) keys.push(known[cell[i]]);
+      } else if (typeof cell === "number" && cell >= 0 && cell < known.length) {
+        keys.push(known[cell]);
+      }
       out.set(name, keys);
     });
     return out;
   };
 
+  /** The keys of a facets payload's values for `name`, by position (cached for this model). */
+  SearchPage.prototype.keysFor = function (facets, name) {
+    var self = this;
+    var cache = this.keyCache.get(facets);
+    if (!cache) {
+      cache = new Map();
+      this.keyCache.set(facets, cache);
+    }
+    var known = cache.get(name);
+    if (!known) {
+      var labels = (facets.values && facets.values[name]) || [];
+      known = labels.map(function (label, position) { return self.keyOf(facets, name, position); });
+      cache.set(name, known);
+    }
+    return known;
+  };
+
   SearchPage.prototype.passes = function (hit, except) {
+    var self = this;
     var ok = true;
     this.selected.forEach(function (keys, name) {
       if (!ok || name === except || !keys.size) return;
-      var values = hit.values.get(name) || [];
+      var values = self.values(hit).get(name) || [];
       ok = values.some(function (key) { return keys.has(key); });
     });
     return ok;
@@ -882,10 +962,33 @@
     this.clearRow.hidden = !anySelected;
     if (!model) return;
     model.names.forEach(function (name) {
-      var counts = new Map();
+      // Tallies by value position per payload (a typed array), then by key: thousands of hits
+      // count in a few milliseconds.
+      var filtering = false;
+      self.selected.forEach(function (keys, other) { if (other !== name && keys.size) filtering = true; });
+      var tallies = new Map();
       self.results.forEach(function (hit) {
-        if (!self.passes(hit, name)) return;
-        (hit.values.get(name) || []).forEach(function (key) { counts.set(key, (counts.get(key) || 0) + 1); });
+        var facets = hit.facets;
+        if (!facets || !Array.isArray(facets.names) || (filtering && !self.passes(hit, name))) return;
+        var tally = tallies.get(facets);
+        if (!tally) {
+          tally = { column: facets.names.indexOf(name), counts: new Int32Array(self.keysFor(facets, name).length) };
+          tallies.set(facets, tally);
+        }
+        var row = tally.column >= 0 ? facets.documents[hit.doc] : null;
+        var cell = row ? row[tally.column] : -1;
+        if (Array.isArray(cell)) {
+          for (var i = 0; i < cell.length; i++) if (cell[i] >= 0 && cell[i] < tally.counts.length) tally.counts[cell[i]]++;
+        } else if (typeof cell === "number" && cell >= 0 && cell < tally.counts.length) {
+          tally.counts[cell]++;
+        }
+      });
+      var counts = new Map();
+      tallies.forEach(function (tally, facets) {
+        var keys = self.keysFor(facets, name);
+        for (var i = 0; i < keys.length; i++) {
+          if (tally.counts[i]) counts.set(keys[i], (counts.get(keys[i]) || 0) + tally.counts[i]);
+        }
       });
       self.renderFacet(name, model, counts);
     });
@@ -978,9 +1081,10 @@
     if (!options.generation) this.shown = PAGE_SIZE;
     var visible = this.filtered();
     this.visible = visible;
-    this.updateFacets();
+    // Results first: their excerpts load while nothing else holds the page; counts follow.
     return this.renderResults(visible.slice(0, this.shown), generation).then(function (rendered) {
       if (!rendered) return;
+      self.updateFacets();
       self.moreRow.hidden = visible.length <= self.shown;
       self.announce(visible.length, options.announceNow);
       if (options.focusAfter) options.focusAfter.focus();
