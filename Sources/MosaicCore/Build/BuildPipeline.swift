@@ -125,22 +125,26 @@ public enum BuildPipeline {
         var outputs = await documentsRendered.concurrentMap { siteRenderer.renderDocumentPage($0) }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
+        // List pages hold thousands of items on large sites: one task each, across the cores.
+        var listJobs: [@Sendable () -> [(OutputFile, Diagnostic?)]] = []
         for language in config.languages {
-            outputs.append(siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection))
+            listJobs.append { [siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection)] }
             for section in config.sections {
-                outputs.append(siteRenderer.renderSectionPage(section, language: language,
-                                                              pages: pagesBySection[section.id.rawValue] ?? []))
+                listJobs.append { [siteRenderer.renderSectionPage(section, language: language,
+                                                                  pages: pagesBySection[section.id.rawValue] ?? [])] }
             }
-            outputs += await siteRenderer.renderTaxonomyPages(language: language)
-            outputs += siteRenderer.renderDirectoryPages(language: language)
-            if let coverage = siteRenderer.renderCoveragePage(language: language) { outputs.append(coverage) }
-            outputs.append(siteRenderer.renderConsultationsPage(language: language))
-            outputs.append(siteRenderer.renderTranslationsPage(language: language))
-            outputs.append(siteRenderer.renderSearchPage(language: language))
+            listJobs.append { siteRenderer.renderDirectoryPages(language: language) }
+            listJobs.append { siteRenderer.renderCoveragePage(language: language).map { [$0] } ?? [] }
+            listJobs.append { [siteRenderer.renderConsultationsPage(language: language)] }
+            listJobs.append { [siteRenderer.renderTranslationsPage(language: language)] }
+            listJobs.append { [siteRenderer.renderSearchPage(language: language)] }
         }
-        outputs += siteRenderer.renderUntranslatedPages()
-        outputs.append(siteRenderer.renderNotFoundPage())
-        outputs.append(siteRenderer.renderLanguageChoicePage())
+        listJobs.append { [siteRenderer.renderNotFoundPage(), siteRenderer.renderLanguageChoicePage()] }
+        outputs += await listJobs.concurrentMap { $0() }.flatMap { $0 }
+        for language in config.languages {
+            outputs += await siteRenderer.renderTaxonomyPages(language: language)
+        }
+        outputs += await siteRenderer.renderUntranslatedPages()
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
         site.pageCount = outputs.count
         clock.finish("templates", "\(outputs.count) pages")
@@ -149,9 +153,17 @@ public enum BuildPipeline {
             folders: [theme.appendingPathComponent("static"), root.appendingPathComponent(config.staticFolder)],
             assets: inventory.assets, contentFolder: contentFolder)
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make().utf8)))
-        files += DataExport.make(graph: graph, config: config)
-        files += siteRenderer.renderFeeds()
-        files += SearchIndexBuilder(config: config, graph: graph, rendered: documentsRendered, strings: strings).build()
+        // Independent outputs, built side by side.
+        let finalConfig = config
+        async let exports = DataExport.make(graph: graph, config: finalConfig)
+        async let feeds = siteRenderer.renderFeeds()
+        async let search = config.languages.concurrentMap { language in
+            SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings)
+                .build(language: language)
+        }
+        files += await exports
+        files += await feeds
+        files += await search.flatMap { $0 }
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
         files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0.path), documentPaths: documentKeys))
         var byPath: [OutputPath: OutputFile] = [:]

@@ -50,17 +50,28 @@ public struct InterfaceStrings: Sendable {
     /// Patterns hold `{day}`, `{month}` and `{year}`; without them the ISO form is used.
     public func format(_ date: PartialDate) -> String {
         guard let month = date.month, let monthName = table["month_\(month)"] else { return date.description }
-        let pattern: String?
-        if let day = date.day {
-            pattern = table["date_day"].map {
-                $0.replacingOccurrences(of: "{day}", with: day == 1 ? (table["day_first"] ?? "1") : "\(day)")
-            }
-        } else {
-            pattern = table["date_month"]
-        }
+        let pattern = date.day == nil ? table["date_month"] : table["date_day"]
         guard let pattern else { return date.description }
-        return pattern
-            .replacingOccurrences(of: "{month}", with: monthName)
-            .replacingOccurrences(of: "{year}", with: "\(date.year)")
+        let day = date.day.map { $0 == 1 ? (table["day_first"] ?? "1") : String($0) } ?? ""
+        return Self.fill(pattern, ["day": day, "month": monthName, "year": String(date.year)])
+    }
+
+    /// Replaces `{name}` placeholders with `values[name]`, leaving unknown ones as written.
+    ///
+    /// One pass over the pattern; Foundation's `replacingOccurrences` per placeholder showed up
+    /// in profiles, since every listed document formats its date.
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        var result = ""
+        var rest = pattern[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 }

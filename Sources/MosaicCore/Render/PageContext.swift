@@ -65,7 +65,7 @@ struct PageContext {
     func countText(_ count: Int) -> String {
         let key = count == 1 ? "document_count_one" : "document_count_other"
         guard let pattern = strings[key] else { return "\(count)" }
-        return pattern.replacingOccurrences(of: "{count}", with: NumberFormatting.format(count, language: language))
+        return InterfaceStrings.fill(pattern, ["count": NumberFormatting.format(count, language: language)])
     }
 }
 

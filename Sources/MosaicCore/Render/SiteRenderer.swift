@@ -106,8 +106,8 @@ struct SiteRenderer: Sendable {
 
     /// Renders the notice pages: the document's title and summary as they exist, a notice in the
     /// reader's language, and a link to each existing version with its language named.
-    func renderUntranslatedPages() -> [(OutputFile, Diagnostic?)] {
-        untranslated.paths.keys.sorted().flatMap { position -> [(OutputFile, Diagnostic?)] in
+    func renderUntranslatedPages() async -> [(OutputFile, Diagnostic?)] {
+        await untranslated.paths.keys.sorted().concurrentMap { position -> [(OutputFile, Diagnostic?)] in
             let page = index.pages[position]
             return (untranslated.paths[position] ?? [:]).sorted(by: { $0.key < $1.key }).map { language, path in
                 let context = context(language, path)
@@ -115,7 +115,7 @@ struct SiteRenderer: Sendable {
                     let name = strings(for: language)["language_name_\(version.language)"] ?? version.language.rawValue
                     return ["url": context.url(to: version.outputPath), "lang": version.language.rawValue,
                             "langName": name, "title": version.document.title,
-                            "linkText": (context.strings["read_in"] ?? "{language}").replacingOccurrences(of: "{language}", with: name)]
+                            "linkText": InterfaceStrings.fill(context.strings["read_in"] ?? "{language}", ["language": name])]
                 }
                 let alternates = ([page] + index.findTranslations(of: page)).map {
                     context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
@@ -131,7 +131,7 @@ struct SiteRenderer: Sendable {
                 values["page"] = pageValues
                 return render("unavailable", values, at: path)
             }
-        }
+        }.flatMap { $0 }
     }
 
     private func consultationBanner(for page: IndexedPage, context: PageContext) -> [String: Any]? {

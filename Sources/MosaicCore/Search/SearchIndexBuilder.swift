@@ -75,11 +75,8 @@ struct SearchIndexBuilder {
         var text: String
     }
 
-    func build() -> [OutputFile] {
-        config.languages.flatMap(build(language:))
-    }
-
-    private func build(language: LocaleCode) -> [OutputFile] {
+    /// One language's index; languages are independent, so callers may build them in parallel.
+    func build(language: LocaleCode) -> [OutputFile] {
         let documents = rendered.filter { $0.page.language == language }.sorted(by: numberingOrder)
         let strings = strings[language] ?? InterfaceStrings(language: language, table: [:])
         let stemmer = SnowballStemmer(language: language)
