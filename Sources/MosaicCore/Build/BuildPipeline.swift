@@ -8,39 +8,38 @@ public enum BuildPipeline {
     public static func build(_ options: BuildOptions, to sink: any OutputSink) async -> BuildReport {
         var clock = StageClock()
         clock.observer = options.progress
-        let site = await makeSite(options, clock: &clock)
+        let site = await makeSite(options, clock: &clock, sink: sink)
         // Strict builds (and `check`) make every warning an error, e.g. broken links.
-        let diagnostics = site.diagnostics.map { diagnostic in
-            var promoted = diagnostic
-            if options.strict, promoted.severity == .warning { promoted.severity = .error }
-            return promoted
-        }
+        let diagnostics = site.diagnostics.map { $0.promoted(strict: options.strict) }
         var report = BuildReport(diagnostics: diagnostics.sorted(), pageCount: site.pageCount,
-                                 fileCount: site.files.count, timings: [], published: false, failure: site.failure)
+                                 fileCount: site.fileCount, timings: [], published: false, failure: site.failure)
         report.translationGaps = site.translationGaps
-        let blocked = report.diagnostics.hasErrors
-        if !blocked, site.failure == nil {
+        if report.diagnostics.hasErrors || site.failure != nil {
+            site.session?.discard()
+        } else if let session = site.session {
             do {
-                try sink.publish(site.files)
+                try session.commit()
                 report.published = true
             } catch {
                 report.failure = "\(error)"
             }
-            clock.finish("write", "\(site.files.count) files")
+            clock.finish("write", "\(site.fileCount) files")
         }
         report.timings = clock.timings
         return report
     }
 
     struct Site {
-        var files: [OutputFile] = []
+        /// Where rendered files went as they were made; committed by `build` when nothing failed.
+        var session: (any OutputSession)?
+        var fileCount = 0
         var diagnostics: [Diagnostic] = []
         var pageCount = 0
         var failure: String?
         var translationGaps: [BuildReport.TranslationGap] = []
     }
 
-    static func makeSite(_ options: BuildOptions, clock: inout StageClock) async -> Site {
+    static func makeSite(_ options: BuildOptions, clock: inout StageClock, sink: any OutputSink) async -> Site {
         var site = Site()
         let root = options.sourceFolder
         guard let configData = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfig.fileName).path) else {
@@ -122,11 +121,21 @@ public enum BuildPipeline {
         let untranslated = UntranslatedPages.plan(index: index, languages: config.languages, reserved: Set(generated.keys))
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
                                         untranslated: untranslated, parity: parity)
-        var outputs = await documentsRendered.concurrentMap { siteRenderer.renderDocumentPage($0) }
+        // Pages go to the output as soon as they are rendered, unless the build has already failed.
+        let session = openSession(sink, site: &site, strict: options.strict)
+        var outputs = await documentsRendered.concurrentMap { rendered -> (OutputPath, Diagnostic?) in
+            let (file, diagnostic) = siteRenderer.renderDocumentPage(rendered)
+            session.write([file])
+            return (file.path, diagnostic)
+        }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
         // List pages hold thousands of items on large sites: one task each, across the cores.
         var listJobs: [@Sendable () -> [(OutputFile, Diagnostic?)]] = []
+        @Sendable func written(_ pages: [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
+            session.write(pages.map(\.0))
+            return pages.map { ($0.0.path, $0.1) }
+        }
         for language in config.languages {
             listJobs.append { [siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection)] }
             for section in config.sections {
@@ -140,11 +149,11 @@ public enum BuildPipeline {
             listJobs.append { [siteRenderer.renderSearchPage(language: language)] }
         }
         listJobs.append { [siteRenderer.renderNotFoundPage(), siteRenderer.renderLanguageChoicePage()] }
-        outputs += await listJobs.concurrentMap { $0() }.flatMap { $0 }
+        outputs += await listJobs.concurrentMap { written($0()) }.flatMap { $0 }
         for language in config.languages {
-            outputs += await siteRenderer.renderTaxonomyPages(language: language)
+            outputs += written(await siteRenderer.renderTaxonomyPages(language: language))
         }
-        outputs += await siteRenderer.renderUntranslatedPages()
+        outputs += written(await siteRenderer.renderUntranslatedPages())
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
         site.pageCount = outputs.count
         clock.finish("templates", "\(outputs.count) pages")
@@ -165,12 +174,27 @@ public enum BuildPipeline {
         files += await feeds
         files += await search.flatMap { $0 }
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
-        files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0.path), documentPaths: documentKeys))
-        var byPath: [OutputPath: OutputFile] = [:]
-        for file in files + outputs.map(\.0) { byPath[file.path] = file }
-        site.files = byPath.values.sorted { $0.path < $1.path }
+        files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys))
+        // Pages were written first, so a page wins over a static file at the same path.
+        session.write(files)
+        site.fileCount = Set(outputs.map(\.0) + files.map(\.path)).count
         clock.finish("assets", "\(files.count) static, feed, sitemap and search files")
         return site
+    }
+
+    /// The sink's session, or one that discards when errors already mean nothing will be published.
+    private static func openSession(_ sink: any OutputSink, site: inout Site, strict: Bool) -> any OutputSession {
+        guard !site.diagnostics.contains(where: { $0.promoted(strict: strict).severity == .error }) else {
+            return DiscardingOutputSink()
+        }
+        do {
+            let session = try sink.begin()
+            site.session = session
+            return session
+        } catch {
+            site.failure = "\(error)"
+            return DiscardingOutputSink()
+        }
     }
 
     /// Content folders missing from `sections:` still get list pages, with a warning to declare them.

@@ -31,6 +31,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         self.hint = hint
     }
 
+    /// This diagnostic as a strict build sees it: warnings become errors.
+    func promoted(strict: Bool) -> Diagnostic {
+        var promoted = self
+        if strict, promoted.severity == .warning { promoted.severity = .error }
+        return promoted
+    }
+
     public static func error(at location: SourceLocation, code: String, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, at: location, code: code, message, hint: hint)
     }

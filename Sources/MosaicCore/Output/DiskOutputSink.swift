@@ -28,36 +28,68 @@ public struct DiskOutputSink: OutputSink {
         self.target = target.standardizedFileURL
     }
 
-    public func publish(_ files: [OutputFile]) throws {
+    public func begin() throws -> any OutputSession {
+        try checkReplaceable()
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier)"
-        let staging = parent.appendingPathComponent(".\(name).staging-\(suffix)")
-        let backup = parent.appendingPathComponent(".\(name).previous-\(suffix)")
-        try checkReplaceable()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try FileWriter.write(files, under: staging)
-            try Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
         } catch {
-            try? fileManager.removeItem(at: staging)
-            let reason = (error as? FileWriter.Failure)?.description ?? error.localizedDescription
-            throw Failure.io("cannot write the site to \(staging.path): \(reason)")
+            throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
-        let hadPrevious = fileManager.fileExists(atPath: target.path)
-        do {
-            if hadPrevious { try fileManager.moveItem(at: target, to: backup) }
-            try fileManager.moveItem(at: staging, to: target)
-        } catch {
-            if hadPrevious, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: backup, to: target) }
-            try? fileManager.removeItem(at: staging)
-            throw Failure.io("cannot move the new site into \(target.path): \(error.localizedDescription)")
+        return Session(sink: self, staging: staging)
+    }
+
+    /// Files go into the staging folder as they come; `commit` swaps it in for the target.
+    private final class Session: OutputSession {
+        let sink: DiskOutputSink
+        let staging: URL
+        let writer: FileWriter
+
+        init(sink: DiskOutputSink, staging: URL) {
+            self.sink = sink
+            self.staging = staging
+            writer = FileWriter(root: staging)
         }
-        if hadPrevious { try? fileManager.removeItem(at: backup) }
+
+        func write(_ files: [OutputFile]) {
+            writer.write(files)
+        }
+
+        func commit() throws {
+            let fileManager = FileManager.default
+            if let failure = writer.firstFailure {
+                discard()
+                throw Failure.io("cannot write the site to \(staging.path): \(failure)")
+            }
+            do {
+                try Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
+                    .write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
+            } catch {
+                discard()
+                throw Failure.io("cannot write the site to \(staging.path): \(error.localizedDescription)")
+            }
+            let target = sink.target
+            let backup = target.deletingLastPathComponent()
+                .appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+            let hadPrevious = fileManager.fileExists(atPath: target.path)
+            do {
+                if hadPrevious { try fileManager.moveItem(at: target, to: backup) }
+                try fileManager.moveItem(at: staging, to: target)
+            } catch {
+                if hadPrevious, !fileManager.fileExists(atPath: target.path) { try? fileManager.moveItem(at: backup, to: target) }
+                discard()
+                throw Failure.io("cannot move the new site into \(target.path): \(error.localizedDescription)")
+            }
+            if hadPrevious { try? fileManager.removeItem(at: backup) }
+        }
+
+        func discard() {
+            try? FileManager.default.removeItem(at: staging)
+        }
     }
 
     /// Throws unless the target is absent, empty, or a folder this sink wrote before.

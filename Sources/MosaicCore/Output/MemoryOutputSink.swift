@@ -7,10 +7,8 @@ public final class MemoryOutputSink: OutputSink {
 
     public init() {}
 
-    public func publish(_ files: [OutputFile]) throws {
-        var site: [OutputPath: Data] = [:]
-        for file in files { site[file.path] = file.contents }
-        storage.withLock { $0 = site }
+    public func begin() throws -> any OutputSession {
+        Session(sink: self)
     }
 
     /// The published contents of `path`, if any.
@@ -21,5 +19,29 @@ public final class MemoryOutputSink: OutputSink {
     /// All published paths, sorted.
     public var paths: [OutputPath] {
         storage.withLock { $0.keys.sorted() }
+    }
+
+    private final class Session: OutputSession {
+        let sink: MemoryOutputSink
+        let pending = Mutex<[OutputPath: Data]>([:])
+
+        init(sink: MemoryOutputSink) {
+            self.sink = sink
+        }
+
+        func write(_ files: [OutputFile]) {
+            pending.withLock { site in
+                for file in files where site[file.path] == nil { site[file.path] = file.contents }
+            }
+        }
+
+        func commit() throws {
+            let site = pending.withLock { $0 }
+            sink.storage.withLock { $0 = site }
+        }
+
+        func discard() {
+            pending.withLock { $0 = [:] }
+        }
     }
 }
