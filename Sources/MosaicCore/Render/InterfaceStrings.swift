@@ -1,9 +1,18 @@
 import Foundation
+import MosaicTemplates
 
 /// The interface text of one language (`i18n/fr.yml`), plus date formatting in that language.
 public struct InterfaceStrings: Sendable {
     public let language: LocaleCode
     public let table: [String: String]
+    /// `table` as templates read it (`{{t.key}}`), converted once instead of on every page.
+    let templateValue: MustacheValue
+
+    public init(language: LocaleCode, table: [String: String]) {
+        self.language = language
+        self.table = table
+        templateValue = .object(table.mapValues(MustacheValue.string))
+    }
 
     public subscript(key: String) -> String? { table[key] }
 

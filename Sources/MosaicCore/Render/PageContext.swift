@@ -30,7 +30,7 @@ struct PageContext {
                 "title": site.title.text(for: language, fallback: site.defaultLanguage),
                 "description": site.description.text(for: language, fallback: site.defaultLanguage),
             ],
-            "t": strings.table,
+            "t": strings.templateValue,
             "nav": site.sections.map { section -> [String: Any] in
                 [
                     "title": section.title.text(for: language, fallback: site.defaultLanguage),
