@@ -83,44 +83,74 @@ struct SearchIndexBuilder {
         let stopwords = SearchText.stopwords(for: language)
         let folder = ["search", language.rawValue]
 
-        // Per document: field lengths and per-stem field frequencies; surface words → stems.
-        var stemOfWord: [String: String] = [:]
-        var frequencies: [[String: [Double]]] = []
+        // Per document: field lengths and per-stem field frequencies. Stems are numbered as they
+        // appear, so the counting works on integers rather than on strings.
+        let fieldCount = SearchIndexBuilder.fieldWeights.count
+        var stemIDOfWord: [String: Int] = [:]
+        var stemIDs: [String: Int] = [:]
+        var stems: [String] = []
+        var frequencies: [(stems: [Int], counts: [Double])] = []
         var lengths: [[Double]] = []
+        var slotOfStem: [Int: Int] = [:]
         for document in documents {
-            var counts: [String: [Double]] = [:]
-            var fieldLengths = [Double](repeating: 0, count: SearchIndexBuilder.fieldWeights.count)
+            slotOfStem.removeAll(keepingCapacity: true)
+            var documentStems: [Int] = []
+            var counts: [Double] = []
+            var fieldLengths = [Double](repeating: 0, count: fieldCount)
             for (field, text) in fieldTexts(document, language: language).enumerated() {
                 for word in SearchText.words(in: text) where !stopwords.contains(word) {
-                    let stem = stemOfWord[word] ?? stemmer.stem(word)
-                    stemOfWord[word] = stem
-                    counts[stem, default: [Double](repeating: 0, count: SearchIndexBuilder.fieldWeights.count)][field] += 1
+                    let stemID: Int
+                    if let known = stemIDOfWord[word] {
+                        stemID = known
+                    } else {
+                        let stem = stemmer.stem(word)
+                        if let known = stemIDs[stem] {
+                            stemID = known
+                        } else {
+                            stemID = stems.count
+                            stemIDs[stem] = stemID
+                            stems.append(stem)
+                        }
+                        stemIDOfWord[word] = stemID
+                    }
+                    let slot: Int
+                    if let known = slotOfStem[stemID] {
+                        slot = known
+                    } else {
+                        slot = documentStems.count
+                        slotOfStem[stemID] = slot
+                        documentStems.append(stemID)
+                        counts += [Double](repeating: 0, count: fieldCount)
+                    }
+                    counts[slot * fieldCount + field] += 1
                     fieldLengths[field] += 1
                 }
             }
-            frequencies.append(counts)
+            frequencies.append((documentStems, counts))
             lengths.append(fieldLengths)
         }
         let count = Double(max(documents.count, 1))
-        let averages = (0..<SearchIndexBuilder.fieldWeights.count).map { field in
+        let averages = (0..<fieldCount).map { field in
             max(1, lengths.reduce(0) { $0 + $1[field] } / count)
         }
-        var documentFrequency: [String: Int] = [:]
-        for counts in frequencies { for stem in counts.keys { documentFrequency[stem, default: 0] += 1 } }
-        var postings: [String: [(document: Int, score: Int)]] = [:]
-        for (doc, counts) in frequencies.enumerated() {
-            for (stem, perField) in counts {
+        var documentFrequency = [Int](repeating: 0, count: stems.count)
+        for entry in frequencies { for stemID in entry.stems { documentFrequency[stemID] += 1 } }
+        var postingsByID = [[(document: Int, score: Int)]](repeating: [], count: stems.count)
+        for (doc, entry) in frequencies.enumerated() {
+            for (slot, stemID) in entry.stems.enumerated() {
                 var weighted = 0.0
-                for field in perField.indices where perField[field] > 0 {
+                for field in 0..<fieldCount where entry.counts[slot * fieldCount + field] > 0 {
                     let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * lengths[doc][field] / averages[field]
-                    weighted += SearchIndexBuilder.fieldWeights[field] * perField[field] / norm
+                    weighted += SearchIndexBuilder.fieldWeights[field] * entry.counts[slot * fieldCount + field] / norm
                 }
-                let df = Double(documentFrequency[stem] ?? 1)
+                let df = Double(documentFrequency[stemID])
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 let score = idf * weighted * (SearchIndexBuilder.k1 + 1) / (weighted + SearchIndexBuilder.k1)
-                postings[stem, default: []].append((doc, max(1, Int((score * 100).rounded()))))
+                postingsByID[stemID].append((doc, max(1, Int((score * 100).rounded()))))
             }
         }
+        let stemOfWord = stemIDOfWord.mapValues { stems[$0] }
+        let postings = Dictionary(uniqueKeysWithValues: zip(stems, postingsByID))
 
         var files: [OutputFile] = []
         var chunkEntries: [ChunkEntry] = []

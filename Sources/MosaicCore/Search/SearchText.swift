@@ -2,17 +2,21 @@
 /// (`Réseau` → `reseau`), split on anything that is not a letter or digit, drop stopwords.
 enum SearchText {
     static func words(in text: String) -> [String] {
+        let folded = Slug.fold(text)
+        let scalars = folded.unicodeScalars
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in Slug.fold(text).unicodeScalars {
-            if isWordScalar(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isWordScalar(scalars[index]) {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(String(folded[wordStart..<index]))
+                start = nil
             }
+            scalars.formIndex(after: &index)
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if let wordStart = start { words.append(String(folded[wordStart...])) }
         return words
     }
 
