@@ -4,7 +4,15 @@
 /// (province), the same type and a close year only add to candidates already proposed, which
 /// keeps the work proportional to real overlaps instead of the square of the corpus. Values are
 /// interned as integers and postings are kept per language, so the inner loop only adds numbers.
+///
+/// A value shared by very many documents (one of 17 characteristics on a 100,000-document hub)
+/// would still make every page visit a large share of the corpus: such a value proposes only its
+/// documents nearest in list order, and counts in the score of every candidate that has it.
 enum RelatedDocuments {
+    /// Postings longer than this propose only `commonWindow` neighbours on each side.
+    static let commonLimit = 512
+    static let commonWindow = 32
+
     /// One page's interned features.
     private struct Features: Sendable {
         var heavy: [(code: Int, weight: Int)] = []
@@ -53,22 +61,47 @@ enum RelatedDocuments {
         let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
             var scores = [Int](repeating: 0, count: pages.count)
+            var proposed = [Bool](repeating: false, count: pages.count)
             var touched: [Int] = []
             var result: [[Int]] = []
+            func propose(_ other: Int) {
+                if !proposed[other] {
+                    proposed[other] = true
+                    touched.append(other)
+                }
+            }
             for position in range {
                 let own = frozen.features[position]
+                var common: [(code: Int, weight: Int)] = []
                 for feature in own.heavy {
-                    for other in frozen.postings[feature.code] {
-                        if scores[other] == 0 { touched.append(other) }
-                        scores[other] += feature.weight
+                    let list = frozen.postings[feature.code]
+                    guard list.count > RelatedDocuments.commonLimit else {
+                        for other in list {
+                            propose(other)
+                            scores[other] += feature.weight
+                        }
+                        continue
                     }
+                    common.append(feature)
+                    // The list is in position order: its members nearest to this page.
+                    var low = 0
+                    var high = list.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if list[middle] < position { low = middle + 1 } else { high = middle }
+                    }
+                    let window = Swift.max(0, low - RelatedDocuments.commonWindow)..<Swift.min(list.count, low + RelatedDocuments.commonWindow + 1)
+                    for other in list[window] { propose(other) }
                 }
                 var best: [(position: Int, score: Int)] = []
                 for other in touched {
                     var score = scores[other]
                     scores[other] = 0
+                    proposed[other] = false
                     let candidate = frozen.features[other]
                     guard other != position, candidate.translation != own.translation else { continue }
+                    for mine in common where candidate.heavy.contains(where: { $0.code == mine.code }) { score += mine.weight }
+                    guard score > 0 else { continue }
                     for mine in own.light where candidate.light.contains(where: { $0.code == mine.code }) { score += mine.weight }
                     if candidate.type == own.type { score += settings.relatedSameType }
                     if let a = own.year, let b = candidate.year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
