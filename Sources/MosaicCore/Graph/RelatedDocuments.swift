@@ -25,12 +25,8 @@ enum RelatedDocuments {
 
     static func compute(index: PageIndex, finder: ReferenceFinder, settings: GraphSettings) async -> [[Int]] {
         let pages = index.pages
-        var codes: [String: Int] = [:]
-        func intern(_ text: String) -> Int {
-            if let code = codes[text] { return code }
-            codes[text] = codes.count
-            return codes.count - 1
-        }
+        var codes = Numbering<String>()
+        func intern(_ text: String) -> Int { codes.number(of: text) }
         var features: [Features] = []
         features.reserveCapacity(pages.count)
         for page in pages {

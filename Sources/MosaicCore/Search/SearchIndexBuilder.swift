@@ -87,14 +87,12 @@ struct SearchIndexBuilder {
         // appear, so the counting works on integers rather than on strings.
         let fieldCount = SearchIndexBuilder.fieldWeights.count
         var stemIDOfWord: [String: Int] = [:]
-        var stemIDs: [String: Int] = [:]
-        var stems: [String] = []
+        var stems = Numbering<String>()
         var frequencies: [(stems: [Int], counts: [Double])] = []
         var lengths: [[Double]] = []
-        var slotOfStem: [Int: Int] = [:]
+        var documentStems = Numbering<Int>()
         for document in documents {
-            slotOfStem.removeAll(keepingCapacity: true)
-            var documentStems: [Int] = []
+            documentStems.removeAll()
             var counts: [Double] = []
             var fieldLengths = [Double](repeating: 0, count: fieldCount)
             for (field, text) in fieldTexts(document, language: language).enumerated() {
@@ -103,30 +101,16 @@ struct SearchIndexBuilder {
                     if let known = stemIDOfWord[word] {
                         stemID = known
                     } else {
-                        let stem = stemmer.stem(word)
-                        if let known = stemIDs[stem] {
-                            stemID = known
-                        } else {
-                            stemID = stems.count
-                            stemIDs[stem] = stemID
-                            stems.append(stem)
-                        }
+                        stemID = stems.number(of: stemmer.stem(word))
                         stemIDOfWord[word] = stemID
                     }
-                    let slot: Int
-                    if let known = slotOfStem[stemID] {
-                        slot = known
-                    } else {
-                        slot = documentStems.count
-                        slotOfStem[stemID] = slot
-                        documentStems.append(stemID)
-                        counts += [Double](repeating: 0, count: fieldCount)
-                    }
+                    if !documentStems.contains(stemID) { counts += [Double](repeating: 0, count: fieldCount) }
+                    let slot = documentStems.number(of: stemID)
                     counts[slot * fieldCount + field] += 1
                     fieldLengths[field] += 1
                 }
             }
-            frequencies.append((documentStems, counts))
+            frequencies.append((documentStems.keys, counts))
             lengths.append(fieldLengths)
         }
         let count = Double(max(documents.count, 1))
@@ -149,8 +133,8 @@ struct SearchIndexBuilder {
                 postingsByID[stemID].append((doc, max(1, Int((score * 100).rounded()))))
             }
         }
-        let stemOfWord = stemIDOfWord.mapValues { stems[$0] }
-        let postings = Dictionary(uniqueKeysWithValues: zip(stems, postingsByID))
+        let stemOfWord = stemIDOfWord.mapValues { stems.keys[$0] }
+        let postings = Dictionary(uniqueKeysWithValues: zip(stems.keys, postingsByID))
 
         var files: [OutputFile] = []
         var chunkEntries: [ChunkEntry] = []
