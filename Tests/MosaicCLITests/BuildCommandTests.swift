@@ -146,6 +146,17 @@ struct BuildCommandTests {
         #expect(result.stderr.contains("error: template syntax error"))
     }
 
+    @Test("a transform such as {{uppercased(x)}} is a syntax error at its place, not a silent empty string")
+    func transformsAreReported() throws {
+        let site = try SiteFixture(copying: "minimal")
+        defer { site.remove() }
+        try site.write("templates/partials/footer.mustache", "<footer>\n  {{uppercased(site.title)}}\n</footer>\n")
+        let result = try site.run(["check"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("templates/partials/footer.mustache:2:"), "\(result.stderr)")
+        #expect(result.stderr.contains("transforms such as {{name(value)}} are not supported"), "\(result.stderr)")
+    }
+
     @Test("a template naming a partial that does not exist is an error at its place")
     func unknownPartial() throws {
         let site = try SiteFixture(copying: "minimal")
