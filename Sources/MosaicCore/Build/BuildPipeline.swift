@@ -92,23 +92,29 @@ public enum BuildPipeline {
         clock.finish("load", "\(documents.count) documents kept")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
-        let (index, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
+        let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
-        site.diagnostics += SchemaValidator.validate(index, config: config)
-        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: index)
-        clock.finish("index", "\(index.pages.count) pages")
+        site.diagnostics += SchemaValidator.validate(sourceIndex, config: config)
+        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: sourceIndex)
+        clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()
         let renderer = MarkdownRenderer(options: MarkdownOptions(
             allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors))
-        let resolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
-        let rendered = await index.pages.concurrentMap { page in
+        let resolver = LinkResolver(index: sourceIndex, assets: Set(inventory.assets.map(\.path)))
+        let rendered = await sourceIndex.pages.concurrentMap { page in
             RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
         }
         site.diagnostics += rendered.flatMap(\.1)
         clock.finish("markdown", "\(rendered.count) bodies")
 
-        let documentsRendered = rendered.map(\.0)
+        // Nothing reads the Markdown after this stage: dropping it frees the size of the sources.
+        let index = sourceIndex.droppingBodies()
+        let documentsRendered = rendered.map { document in
+            var light = document.0
+            light.page = index.pages[light.page.position]
+            return light
+        }
         let (graph, graphProblems) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
                                                            today: PartialDate.today())
         site.diagnostics += graphProblems

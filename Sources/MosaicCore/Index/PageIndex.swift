@@ -3,7 +3,7 @@
 /// Links, translations and listings all answer from these maps instead of scanning pages.
 public struct PageIndex: Sendable {
     /// Pages sorted by content path.
-    public let pages: [IndexedPage]
+    public private(set) var pages: [IndexedPage]
     private let positionByContentPath: [ContentPath: Int]
     private let positionsByTranslationKey: [String: [LocaleCode: Int]]
     private let positionsByID: [PageID: [LocaleCode: Int]]
@@ -38,6 +38,18 @@ public struct PageIndex: Sendable {
     /// Each page's place in the one list order (newest first), computed once so every list
     /// sorts by comparing integers.
     public let listRank: [Int]
+
+    /// The same index without the documents' Markdown, which only the Markdown stage reads; on a
+    /// large hub the bodies are as large as the sources.
+    func droppingBodies() -> PageIndex {
+        var copy = self
+        copy.pages = pages.map { page in
+            var light = page
+            light.document.body = ""
+            return light
+        }
+        return copy
+    }
 
     /// `positions` in list order (newest first).
     public func sortedForLists(_ positions: [Int]) -> [Int] {
