@@ -18,7 +18,13 @@ enum TextDecoding {
 
     static func decode(_ data: Data) -> Result<String, Failure> {
         // Fast path: valid UTF-8 without NUL bytes, checked by the standard library in bulk.
-        if !data.contains(0), var text = String(validating: data, as: UTF8.self) {
+        // (Over the raw bytes: `Data`'s own iterator goes byte by byte through a generic path.)
+        let decoded: String? = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard !bytes.contains(0) else { return nil }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        if var text = decoded {
             return .success(normalize(&text))
         }
         return decodeSlowly(data)

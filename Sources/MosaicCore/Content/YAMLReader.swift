@@ -19,7 +19,9 @@ enum YAMLReader {
     static func parse(_ text: String) -> Result<YAMLNode, Failure> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // No implicit tag rules: Mosaic reads every scalar as text and types it itself
+            // (NodeReader), and the default rules ran a regular expression per scalar.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return .failure(failure(from: error, in: text))
         } catch {
