@@ -51,11 +51,12 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// Percent-escaping for path components that came from file names.
 enum URLEscaping {
     static func escapePathComponent(_ component: String) -> String {
+        // Slugs never need escaping; this runs for every link of every page.
+        guard !component.utf8.allSatisfy(isUnreserved) else { return component }
         var result = ""
         for byte in component.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || "-._~".unicodeScalars.contains(scalar) {
+            if isUnreserved(byte) {
                 result.unicodeScalars.append(scalar)
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
@@ -63,5 +64,15 @@ enum URLEscaping {
             }
         }
         return result
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 }
