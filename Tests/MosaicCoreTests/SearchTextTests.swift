@@ -53,4 +53,14 @@ struct SearchTextTests {
         #expect(gaps == [0, 2, 7, 31], "scattered documents are written as gaps")
         #expect(SearchNumbers.decode("A_") == nil, "a number cut short is rejected")
     }
+
+    @Test("hand-written JSON strings are the bytes JSONEncoder writes", arguments: [
+        "plain", "", "quote \" and back\\slash", "lines\nand\ttabs\r", "\u{01}\u{1F}\u{7F}\u{08}\u{0C}", "é / ü — “x” \u{2028}",
+    ])
+    func jsonStrings(text: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode([text]), as: UTF8.self)
+        #expect("[" + JSONText.quoted(text) + "]" == expected)
+    }
 }
