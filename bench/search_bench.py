@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search benchmark: Mosaic's index against Pagefind's on the same built site.
 
-python3 bench/search_bench.py SITE_OUTPUT [--query WORD] [--language en]
+python3 bench/search_bench.py SITE_OUTPUT [--query WORD] [--language en] [--runs 5]
 
 SITE_OUTPUT is a site Mosaic built (e.g. from `bench/generate.py --documents 10000`). The script
 runs Pagefind (`pagefind_bin` from PyPI) over a copy of the same HTML, then prints side by side:
@@ -9,7 +9,9 @@ index size on disk, number of index files, indexing time, and — in headless Ch
 http://127.0.0.1 — the bytes a browser downloads to show the first page of results (10 for both) for
 a one-word query (manifest, chunks and excerpts), raw and as a host that gzips its responses would send
 them (Pagefind's pf_* files are gzip already and count as they are), all search bytes including the
-search scripts loaded with the page, and the time from keystroke to rendered results.
+search scripts loaded with the page, and the time from keystroke to rendered results (timed inside the
+page for both, median of --runs fresh browser contexts). Sites are served by nginx when it is
+installed (a static server like a host's), else by Python's keep-alive server.
 """
 import argparse
 import functools
@@ -17,9 +19,11 @@ import gzip
 import http.server
 import pathlib
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -41,11 +45,53 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PythonServer:
+    """Python's threading HTTP server on a free port (the fallback when nginx is not installed)."""
+
+    def __init__(self, root: pathlib.Path):
+        handler = functools.partial(QuietHandler, directory=str(root))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def stop(self):
+        self.server.shutdown()
+
+
+class NginxServer:
+    """nginx (Debian's package) serving the folder: a real static server, as a host would use."""
+
+    def __init__(self, root: pathlib.Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.folder = pathlib.Path(tempfile.mkdtemp(prefix="search-bench-nginx-"))
+        config = self.folder / "nginx.conf"
+        config.write_text(f"""daemon off; worker_processes 1; pid {self.folder}/nginx.pid; error_log {self.folder}/error.log;
+events {{}}
+http {{ access_log off; include /etc/nginx/mime.types; default_type application/octet-stream;
+  client_body_temp_path {self.folder};
+  server {{ listen 127.0.0.1:{port}; root {root}; }} }}
+""", encoding="utf-8")
+        self.process = subprocess.Popen(["nginx", "-c", str(config)], stderr=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def serve(root: pathlib.Path):
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    """nginx when installed (`apt-get install nginx-light`), else Python's server."""
+    return NginxServer(root) if shutil.which("nginx") else PythonServer(root)
 
 
 PAGEFIND_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>pagefind</title></head><body>
@@ -168,17 +214,17 @@ def main():
             page.wait_for_function("window.pagefindReady === true")
             return page.evaluate("async (w) => { const t = performance.now(); await window.runSearch(w); return performance.now() - t; }", word)
 
-        mosaic_base = f"http://127.0.0.1:{mosaic_server.server_address[1]}/"
-        pagefind_base = f"http://127.0.0.1:{pagefind_server.server_address[1]}/"
+        mosaic_base = mosaic_server.base
+        pagefind_base = pagefind_server.base
         mosaic = repeated(arguments.runs, lambda: measure(browser, mosaic_base, f"{arguments.language}/search/index.html",
                                                           mosaic_action, is_mosaic_search))
         pagefind = repeated(arguments.runs, lambda: measure(browser, pagefind_base, "pagefind-bench.html",
                                                             pagefind_action, is_pagefind_search))
         browser.close()
-    mosaic_server.shutdown()
-    pagefind_server.shutdown()
+    mosaic_server.stop()
+    pagefind_server.stop()
 
-    print(f"query: {word!r}, language {arguments.language}, site {site}")
+    print(f"query: {word!r}, language {arguments.language}, site {site}, served by {type(mosaic_server).__name__}")
     print(f"{'':38}{'Mosaic':>14}{'Pagefind':>14}{'ratio':>8}")
     rows = [
         ("index size on disk (KB)", mosaic_size / 1024, pagefind_size / 1024),
