@@ -89,6 +89,9 @@ struct HostileInputTests {
         #expect(result.stderrLines.contains { $0.hasPrefix("    hint: ") })
         #expect(result.stderrLines.last?.hasPrefix("Build failed:") == true)
         #expect(SiteFixture.snapshot(of: site.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+            .filter { $0.contains(".staging-") || $0.contains(".previous-") }
+        #expect(leftovers.isEmpty, "no staging or backup folder is left beside public/: \(leftovers)")
     }
 
     @Test("a symbolic link pointing outside content/ is refused")
