@@ -21,6 +21,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings (such as broken links) as errors.")
     var strict = false
 
+    @Flag(help: "Build everything from scratch, without reading or writing <source>/.mosaic-cache.")
+    var noCache = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -29,6 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
         let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
         var options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
         options.progress = console.progress
+        if !noCache { options.cacheFolder = sourceURL.appendingPathComponent(".mosaic-cache") }
         let report = await BuildPipeline.build(options, to: DiskOutputSink(target: outputURL))
         console.print(report, outputPath: outputURL.path)
         if !report.published { throw ExitCode(1) }

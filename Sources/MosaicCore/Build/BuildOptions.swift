@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The default theme folder; `nil` means look beside the executable.
     public var themeFolder: URL?
+    /// Where the build cache lives (normally `<site>/.mosaic-cache`); `nil` builds from nothing.
+    public var cacheFolder: URL?
     /// Told after each stage (its name, counts, and how many of `BuildOptions.stageCount` are done),
     /// for progress displays; never affects the output.
     public var progress: (@Sendable (_ stage: String, _ detail: String, _ done: Int) -> Void)?

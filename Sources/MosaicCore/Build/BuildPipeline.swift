@@ -8,7 +8,7 @@ public enum BuildPipeline {
     public static func build(_ options: BuildOptions, to sink: any OutputSink) async -> BuildReport {
         var clock = StageClock()
         clock.observer = options.progress
-        let site = await makeSite(options, clock: &clock, sink: sink)
+        var site = await makeSite(options, clock: &clock, sink: sink)
         // Strict builds (and `check`) make every warning an error, e.g. broken links.
         let diagnostics = site.diagnostics.map { $0.promoted(strict: options.strict) }
         var report = BuildReport(diagnostics: diagnostics.sorted(), pageCount: site.pageCount,
@@ -18,12 +18,17 @@ public enum BuildPipeline {
             site.session?.discard()
         } else if let session = site.session {
             do {
-                try session.commit()
+                let stamp = try session.commit()
                 report.published = true
+                site.nextCache?.output = stamp.map { BuildCache.OutputRecord(stamp: $0, keys: site.plan?.keys ?? [:]) }
             } catch {
                 report.failure = "\(error)"
             }
-            clock.finish("write", "\(site.fileCount) files")
+            clock.finish("write", "\(site.fileCount) files, \(site.keptCount) kept from the last build")
+        }
+        // A failed build leaves the previous output, so the record of it stays true.
+        if let folder = options.cacheFolder, let cache = site.nextCache {
+            try? cache.save(to: folder)
         }
         report.timings = clock.timings
         return report
@@ -37,6 +42,10 @@ public enum BuildPipeline {
         var pageCount = 0
         var failure: String?
         var translationGaps: [BuildReport.TranslationGap] = []
+        /// What this build leaves for the next; its output record is filled in on commit.
+        var nextCache: BuildCache?
+        var plan: RenderPlan?
+        var keptCount = 0
     }
 
     static func makeSite(_ options: BuildOptions, clock: inout StageClock, sink: any OutputSink) async -> Site {
@@ -73,23 +82,25 @@ public enum BuildPipeline {
             (root.appendingPathComponent(config.i18nFolder), config.i18nFolder + "/"),
         ])
         site.diagnostics += templateProblems + stringProblems
-        clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages")
+        let settings = settingsDigest(configData: configData, folders: [
+            theme.appendingPathComponent("templates"), theme.appendingPathComponent("i18n"),
+            root.appendingPathComponent(config.templatesFolder), root.appendingPathComponent(config.i18nFolder),
+        ], options: options)
+        var cache = options.cacheFolder.map { BuildCache.load(from: $0, settings: settings) } ?? BuildCache(settings: settings)
+        site.nextCache = BuildCache(settings: settings)
+        site.nextCache?.output = cache.output
+        clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages, "
+                     + "\(cache.documents.count) documents cached")
 
         let contentFolder = root.appendingPathComponent("content")
         let (inventory, discoveryProblems) = ContentDiscovery.discoverContent(in: contentFolder, languages: config.languages)
         site.diagnostics += discoveryProblems
         clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
 
-        let loaded = await inventory.documents.concurrentMap { source -> (LoadedDocument?, [Diagnostic]) in
-            let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                return (nil, [.error(at: SourceLocation(path: source.displayPath), code: "content.unreadable", "cannot read file")])
-            }
-            return DocumentLoader.loadDocument(source, data: data)
-        }
-        site.diagnostics += loaded.flatMap(\.1)
-        let documents = loaded.compactMap(\.0).filter { options.includeDrafts || !$0.isDraft }
-        clock.finish("load", "\(documents.count) documents kept")
+        let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache)
+        site.diagnostics += loaded.flatMap(\.diagnostics)
+        let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
+        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
         let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
@@ -99,14 +110,20 @@ public enum BuildPipeline {
         clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()
-        let renderer = MarkdownRenderer(options: MarkdownOptions(
-            allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors))
+        let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
+        let renderer = MarkdownRenderer(options: markdownOptions)
         let resolver = LinkResolver(index: sourceIndex, assets: Set(inventory.assets.map(\.path)))
-        let rendered = await sourceIndex.pages.concurrentMap { page in
-            RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
-        }
+        let environment = linkEnvironment(index: sourceIndex, assets: inventory.assets, options: markdownOptions)
+        let sources = Dictionary(zip(inventory.documents.map(\.path.rawValue), loaded), uniquingKeysWith: { first, _ in first })
+        let reusedBodies = sourceIndex.pages.count { sources[$0.document.source.path.rawValue]?.markdown?.environment == environment }
+        let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
+                                            renderer: renderer, resolver: resolver, contentFolder: contentFolder)
         site.diagnostics += rendered.flatMap(\.1)
-        clock.finish("markdown", "\(rendered.count) bodies")
+        site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
+                                                  environment: environment)
+        let previousOutput = cache.output
+        cache = BuildCache(settings: settings)
+        clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
 
         // Nothing reads the Markdown after this stage: dropping it frees the size of the sources.
         let index = sourceIndex.droppingBodies()
@@ -128,38 +145,57 @@ public enum BuildPipeline {
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
                                         untranslated: untranslated, parity: parity)
         // Pages go to the output as soon as they are rendered, unless the build has already failed.
-        let session = openSession(sink, site: &site, strict: options.strict)
-        var outputs = await documentsRendered.concurrentMap { rendered -> (OutputPath, Diagnostic?) in
-            let (file, diagnostic) = siteRenderer.renderDocumentPage(rendered)
-            session.write([file])
-            return (file.path, diagnostic)
+        let session = openSession(sink, previous: previousOutput, site: &site, strict: options.strict)
+        let plan = RenderPlan(session: session, previous: previousOutput)
+        site.plan = plan
+        let keys = RenderKeys(settings: settings, graph: graph, rendered: documentsRendered, parity: parity,
+                              untranslated: untranslated, languages: config.languages)
+        /// Renders a unit unless the previous output has it under the same key.
+        @Sendable func unit(_ key: UInt64, _ render: () -> [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
+            if let kept = plan.reuse(key) { return kept.map { ($0, nil) } }
+            let pages = render()
+            plan.write(pages.map(\.0), key: key)
+            return pages.map { ($0.0.path, $0.1) }
         }
+        var outputs = await documentsRendered.concurrentMap { rendered in
+            unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(rendered)] }
+        }.flatMap { $0 }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
         // List pages hold thousands of items on large sites: one task each, across the cores.
-        var listJobs: [@Sendable () -> [(OutputFile, Diagnostic?)]] = []
-        @Sendable func written(_ pages: [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
-            session.write(pages.map(\.0))
-            return pages.map { ($0.0.path, $0.1) }
-        }
+        var listJobs: [@Sendable () -> [(OutputPath, Diagnostic?)]] = []
         for language in config.languages {
-            listJobs.append { [siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection)] }
+            let code = language.rawValue
+            listJobs.append { unit(keys.sitePage("home/\(code)")) {
+                [siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection)] } }
             for section in config.sections {
-                listJobs.append { [siteRenderer.renderSectionPage(section, language: language,
-                                                                  pages: pagesBySection[section.id.rawValue] ?? [])] }
+                let members = pagesBySection[section.id.rawValue] ?? []
+                listJobs.append { unit(keys.sectionPage(section.id.rawValue, language: language, members: members)) {
+                    [siteRenderer.renderSectionPage(section, language: language, pages: members)] } }
             }
-            listJobs.append { siteRenderer.renderDirectoryPages(language: language) }
-            listJobs.append { siteRenderer.renderCoveragePage(language: language).map { [$0] } ?? [] }
-            listJobs.append { [siteRenderer.renderConsultationsPage(language: language)] }
-            listJobs.append { [siteRenderer.renderTranslationsPage(language: language)] }
-            listJobs.append { [siteRenderer.renderSearchPage(language: language)] }
+            listJobs.append { unit(keys.sitePage("directory/\(code)")) { siteRenderer.renderDirectoryPages(language: language) } }
+            listJobs.append { unit(keys.sitePage("coverage/\(code)")) {
+                siteRenderer.renderCoveragePage(language: language).map { [$0] } ?? [] } }
+            listJobs.append { unit(keys.sitePage("consultations/\(code)")) { [siteRenderer.renderConsultationsPage(language: language)] } }
+            listJobs.append { unit(keys.sitePage("translations/\(code)")) { [siteRenderer.renderTranslationsPage(language: language)] } }
+            listJobs.append { unit(keys.sitePage("search/\(code)")) { [siteRenderer.renderSearchPage(language: language)] } }
         }
-        listJobs.append { [siteRenderer.renderNotFoundPage(), siteRenderer.renderLanguageChoicePage()] }
-        outputs += await listJobs.concurrentMap { written($0()) }.flatMap { $0 }
+        listJobs.append { unit(keys.sitePage("not-found")) { [siteRenderer.renderNotFoundPage()] } }
+        listJobs.append { unit(keys.sitePage("language-choice")) { [siteRenderer.renderLanguageChoicePage()] } }
+        outputs += await listJobs.concurrentMap { $0() }.flatMap { $0 }
         for language in config.languages {
-            outputs += written(await siteRenderer.renderTaxonomyPages(language: language))
+            let key = keys.sitePage("taxonomies/\(language.rawValue)")
+            if let kept = plan.reuse(key) {
+                outputs += kept.map { ($0, nil) }
+            } else {
+                let pages = await siteRenderer.renderTaxonomyPages(language: language)
+                plan.write(pages.map(\.0), key: key)
+                outputs += pages.map { ($0.0.path, $0.1) }
+            }
         }
-        outputs += written(await siteRenderer.renderUntranslatedPages())
+        outputs += await siteRenderer.renderUntranslatedPages { position, language, path, render in
+            unit(keys.noticePage(position, language: language, path: path)) { [render()] }
+        }
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
         site.pageCount = outputs.count
         clock.finish("templates", "\(outputs.count) pages")
@@ -187,7 +223,8 @@ public enum BuildPipeline {
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
         files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys))
         // Pages were written first, so a page wins over a static file at the same path.
-        session.write(files)
+        plan.writeByContents(files)
+        site.keptCount = plan.keptCount
         site.fileCount = Set(outputs.map(\.0) + files.map(\.path)).count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
         clock.finish("assets", "\(files.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
@@ -195,12 +232,13 @@ public enum BuildPipeline {
     }
 
     /// The sink's session, or one that discards when errors already mean nothing will be published.
-    private static func openSession(_ sink: any OutputSink, site: inout Site, strict: Bool) -> any OutputSession {
+    private static func openSession(_ sink: any OutputSink, previous: BuildCache.OutputRecord?, site: inout Site,
+                                    strict: Bool) -> any OutputSession {
         guard !site.diagnostics.contains(where: { $0.promoted(strict: strict).severity == .error }) else {
             return DiscardingOutputSink()
         }
         do {
-            let session = try sink.begin()
+            let session = try sink.begin(updating: previous?.stamp, previousFiles: previous.map { Array($0.keys.keys) } ?? [])
             site.session = session
             return session
         } catch {

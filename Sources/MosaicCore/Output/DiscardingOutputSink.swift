@@ -2,8 +2,10 @@
 public struct DiscardingOutputSink: OutputSink, OutputSession {
     public init() {}
 
-    public func begin() throws -> any OutputSession { self }
+    public func begin(updating previous: OutputStamp?, previousFiles: [OutputPath]) throws -> any OutputSession { self }
+    public var updatesPrevious: Bool { false }
     public func write(_ files: [OutputFile]) {}
-    public func commit() throws {}
+    public func keep(_ paths: [OutputPath]) {}
+    public func commit() throws -> OutputStamp? { nil }
     public func discard() {}
 }

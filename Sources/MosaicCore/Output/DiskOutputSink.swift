@@ -28,7 +28,7 @@ public struct DiskOutputSink: OutputSink {
         self.target = target.standardizedFileURL
     }
 
-    public func begin() throws -> any OutputSession {
+    public func begin(updating previous: OutputStamp?, previousFiles: [OutputPath]) throws -> any OutputSession {
         try checkReplaceable()
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
@@ -40,8 +40,21 @@ public struct DiskOutputSink: OutputSink {
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
+        if let previous, previous == currentStamp() {
+            return UpdateSession(sink: self, staging: staging, previousFiles: previousFiles)
+        }
         return Session(sink: self, staging: staging)
     }
+
+    /// The stamp of what the target holds now, if Mosaic published it.
+    func currentStamp() -> OutputStamp? {
+        var info = stat()
+        guard stat(target.appendingPathComponent(DiskOutputSink.markerName).path, &info) == 0 else { return nil }
+        return OutputStamp(folder: target.path, marker: [UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)),
+                                                         UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)), UInt64(info.st_size)])
+    }
+
+    static let markerText = Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
 
     /// Files go into the staging folder as they come; `commit` swaps it in for the target.
     private final class Session: OutputSession {
@@ -55,19 +68,22 @@ public struct DiskOutputSink: OutputSink {
             writer = FileWriter(root: staging)
         }
 
+        var updatesPrevious: Bool { false }
+
         func write(_ files: [OutputFile]) {
             writer.write(files)
         }
 
-        func commit() throws {
+        func keep(_ paths: [OutputPath]) {}
+
+        func commit() throws -> OutputStamp? {
             let fileManager = FileManager.default
             if let failure = writer.firstFailure {
                 discard()
                 throw Failure.io("cannot write the site to \(staging.path): \(failure)")
             }
             do {
-                try Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
-                    .write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
+                try DiskOutputSink.markerText.write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
             } catch {
                 discard()
                 throw Failure.io("cannot write the site to \(staging.path): \(error.localizedDescription)")
@@ -85,6 +101,7 @@ public struct DiskOutputSink: OutputSink {
                 throw Failure.io("cannot move the new site into \(target.path): \(error.localizedDescription)")
             }
             if hadPrevious { try? fileManager.removeItem(at: backup) }
+            return sink.currentStamp()
         }
 
         func discard() {

@@ -22,6 +22,16 @@ final class FileWriter: Sendable {
         failures.withLock { $0.sorted().first }
     }
 
+    /// Marks paths as taken without writing them, so later writes to them are ignored.
+    func claim(_ paths: [OutputPath]) {
+        written.withLock { $0.formUnion(paths) }
+    }
+
+    /// Every path written or claimed so far.
+    var takenPaths: Set<OutputPath> {
+        written.withLock { $0 }
+    }
+
     /// Writes files whose paths were not written before; large batches in parallel.
     func write(_ files: [OutputFile]) {
         let fresh = written.withLock { paths in files.filter { paths.insert($0.path).inserted } }

@@ -4,16 +4,41 @@
 /// memory; nothing becomes visible until the session commits, and a failed build discards it.
 public protocol OutputSink: Sendable {
     /// Starts receiving one build's files.
-    func begin() throws -> any OutputSession
+    ///
+    /// When `previous` still describes what the sink holds (nothing else wrote there since),
+    /// the session updates that output in place and files can be kept instead of written again;
+    /// `previousFiles` are the files that output holds, so those neither written nor kept go.
+    func begin(updating previous: OutputStamp?, previousFiles: [OutputPath]) throws -> any OutputSession
+}
+
+extension OutputSink {
+    /// Starts a session that builds the output from nothing.
+    public func begin() throws -> any OutputSession {
+        try begin(updating: nil, previousFiles: [])
+    }
 }
 
 /// One build's output in progress.
 public protocol OutputSession: Sendable {
-    /// Adds files, from any task. A path already written keeps its first contents; write failures
-    /// are kept and reported by `commit`.
+    /// True when the session starts from the previous output, so `keep` can be used.
+    var updatesPrevious: Bool { get }
+    /// Adds files, from any task. A path already written or kept keeps its first contents; write
+    /// failures are kept and reported by `commit`.
     func write(_ files: [OutputFile])
-    /// Publishes everything written, all at once.
-    func commit() throws
+    /// Keeps files exactly as the previous output has them; only when `updatesPrevious`.
+    func keep(_ paths: [OutputPath])
+    /// Publishes everything written and kept, and returns what recognises this output next time.
+    @discardableResult
+    func commit() throws -> OutputStamp?
     /// Throws everything written away; the previous output stays as it was.
     func discard()
+}
+
+/// Recognises an output a sink published, so the next build can tell that nobody replaced it.
+public struct OutputStamp: Sendable, Hashable {
+    /// The output's location.
+    public var folder: String
+    /// Facts that change whenever the output is published again (for a folder: its marker
+    /// file's inode, modification time and size).
+    public var marker: [UInt64]
 }

@@ -106,32 +106,41 @@ struct SiteRenderer: Sendable {
 
     /// Renders the notice pages: the document's title and summary as they exist, a notice in the
     /// reader's language, and a link to each existing version with its language named.
-    func renderUntranslatedPages() async -> [(OutputFile, Diagnostic?)] {
-        await untranslated.paths.keys.sorted().concurrentMap { position -> [(OutputFile, Diagnostic?)] in
+    ///
+    /// Each page goes through `unit` with its document, language and path, which renders it by
+    /// calling the closure it is given (or keeps the previous build's copy).
+    func renderUntranslatedPages<Result: Sendable>(
+        _ unit: @escaping @Sendable (Int, LocaleCode, OutputPath, () -> (OutputFile, Diagnostic?)) -> [Result]
+    ) async -> [Result] {
+        await untranslated.paths.keys.sorted().concurrentMap { position -> [Result] in
             let page = index.pages[position]
-            return (untranslated.paths[position] ?? [:]).sorted(by: { $0.key < $1.key }).map { language, path in
-                let context = context(language, path)
-                let versions = ([page] + index.findTranslations(of: page)).map { version -> [String: Any] in
-                    let name = strings(for: language)["language_name_\(version.language)"] ?? version.language.rawValue
-                    return ["url": context.url(to: version.outputPath), "lang": version.language.rawValue,
-                            "langName": name, "title": version.document.title,
-                            "linkText": InterfaceStrings.fill(context.strings["read_in"] ?? "{language}", ["language": name])]
-                }
-                let alternates = ([page] + index.findTranslations(of: page)).map {
-                    context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
-                }
-                var values = context.base(navigationCurrent: page.sectionID, alternates: [], languageLinks: alternates)
-                var pageValues: [String: Any] = ["title": page.document.title, "lang": page.language.rawValue,
-                                                 "versions": versions, "noindex": true]
-                if let summary = page.document.summary { pageValues["summary"] = summary }
-                if let type = page.document.type { pageValues["typeLabel"] = typeLabel(type, context) }
-                let names = versions.compactMap { $0["langName"] as? String }.joined(separator: ", ")
-                pageValues["notice"] = (context.strings["not_available_in_language"] ?? "{languages}")
-                    .replacingOccurrences(of: "{languages}", with: names)
-                values["page"] = pageValues
-                return render("unavailable", values, at: path)
+            return (untranslated.paths[position] ?? [:]).sorted(by: { $0.key < $1.key }).flatMap { language, path in
+                unit(position, language, path) { renderNoticePage(page, language: language, path: path) }
             }
         }.flatMap { $0 }
+    }
+
+    private func renderNoticePage(_ page: IndexedPage, language: LocaleCode, path: OutputPath) -> (OutputFile, Diagnostic?) {
+        let context = context(language, path)
+        let versions = ([page] + index.findTranslations(of: page)).map { version -> [String: Any] in
+            let name = strings(for: language)["language_name_\(version.language)"] ?? version.language.rawValue
+            return ["url": context.url(to: version.outputPath), "lang": version.language.rawValue,
+                    "langName": name, "title": version.document.title,
+                    "linkText": InterfaceStrings.fill(context.strings["read_in"] ?? "{language}", ["language": name])]
+        }
+        let alternates = ([page] + index.findTranslations(of: page)).map {
+            context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
+        }
+        var values = context.base(navigationCurrent: page.sectionID, alternates: [], languageLinks: alternates)
+        var pageValues: [String: Any] = ["title": page.document.title, "lang": page.language.rawValue,
+                                         "versions": versions, "noindex": true]
+        if let summary = page.document.summary { pageValues["summary"] = summary }
+        if let type = page.document.type { pageValues["typeLabel"] = typeLabel(type, context) }
+        let names = versions.compactMap { $0["langName"] as? String }.joined(separator: ", ")
+        pageValues["notice"] = (context.strings["not_available_in_language"] ?? "{languages}")
+            .replacingOccurrences(of: "{languages}", with: names)
+        values["page"] = pageValues
+        return render("unavailable", values, at: path)
     }
 
     private func consultationBanner(for page: IndexedPage, context: PageContext) -> [String: Any]? {

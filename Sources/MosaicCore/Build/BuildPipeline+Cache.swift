@@ -1,0 +1,116 @@
+import Foundation
+import MosaicMarkdown
+
+/// The load and Markdown stages, reusing what the build cache holds for unchanged files.
+extension BuildPipeline {
+    /// One source file after the load stage.
+    struct LoadedSource: Sendable {
+        var document: LoadedDocument?
+        var diagnostics: [Diagnostic]
+        var fileDigest: UInt64
+        /// The document came from the cache, so its body must be read again before rendering.
+        var bodyMissing: Bool
+        var markdown: BuildCache.MarkdownMemo?
+    }
+
+    /// Digest of what every page depends on: configuration, templates and interface strings
+    /// (theme and site), build options, and the executable itself, so a new Mosaic never reuses
+    /// an older one's results.
+    static func settingsDigest(configData: Data, folders: [URL], options: BuildOptions) -> UInt64 {
+        var digest = Digest()
+        digest.add(configData)
+        for folder in folders {
+            digest.add(folder.path)
+            for relative in FileListing.files(in: folder) {
+                digest.add(relative)
+                digest.add(FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) ?? Data())
+            }
+        }
+        digest.add(options.includeDrafts)
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 {
+            digest.add(UInt64(info.st_size))
+            digest.add(Int(info.st_mtim.tv_sec))
+            digest.add(Int(info.st_mtim.tv_nsec))
+        }
+        return digest.value
+    }
+
+    /// Reads every file; one whose bytes the cache has seen keeps its cached front matter.
+    static func loadDocuments(_ sources: [SourceDocument], contentFolder: URL, cache: BuildCache) async -> [LoadedSource] {
+        await sources.concurrentMap { source -> LoadedSource in
+            let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return LoadedSource(document: nil, diagnostics: [.error(at: SourceLocation(path: source.displayPath),
+                                                                        code: "content.unreadable", "cannot read file")],
+                                    fileDigest: 0, bodyMissing: false)
+            }
+            let fileDigest = Digest.of(data).value
+            if let memo = cache.documents[source.path.rawValue], memo.fileDigest == fileDigest,
+               memo.loaded.map({ $0.source == source }) ?? true {
+                return LoadedSource(document: memo.loaded, diagnostics: memo.diagnostics, fileDigest: fileDigest,
+                                    bodyMissing: true, markdown: memo.markdown)
+            }
+            let (document, diagnostics) = DocumentLoader.loadDocument(source, data: data)
+            return LoadedSource(document: document, diagnostics: diagnostics, fileDigest: fileDigest, bodyMissing: false)
+        }
+    }
+
+    /// Digest of everything link resolution reads about the site, so a cached body stays valid
+    /// exactly while every link in it would resolve the same way.
+    static func linkEnvironment(index: PageIndex, assets: [AssetFile], options: MarkdownOptions) -> UInt64 {
+        var digest = Digest()
+        digest.add(options.allowsRawHTML)
+        for anchor in options.reservedAnchors.sorted() { digest.add(anchor) }
+        for page in index.pages {
+            digest.add(page.document.source.path.rawValue)
+            digest.add(page.id.rawValue)
+            digest.add(page.language.rawValue)
+            digest.add(page.document.title)
+            digest.add(page.document.translationKey)
+            digest.add(page.document.bodyStartLine)
+            digest.add(page.outputPath.rawValue)
+        }
+        for asset in assets { digest.add(asset.path.rawValue) }
+        return digest.value
+    }
+
+    /// Renders each page's Markdown, or takes it from the cache when the file and the link
+    /// environment are the same as when it was cached.
+    static func renderMarkdown(pages: [IndexedPage], sources: [String: LoadedSource], environment: UInt64,
+                               renderer: MarkdownRenderer, resolver: LinkResolver,
+                               contentFolder: URL) async -> [(RenderedDocument, [Diagnostic])] {
+        await pages.concurrentMap { page in
+            let source = sources[page.document.source.path.rawValue]
+            if let memo = source?.markdown, memo.environment == environment {
+                let rendered = RenderedDocument(page: page, html: memo.html, headings: memo.headings,
+                                                plainText: memo.plainText, wordCount: memo.wordCount, outgoing: memo.outgoing)
+                return (rendered, memo.diagnostics)
+            }
+            var page = page
+            if source?.bodyMissing == true {
+                let url = page.document.source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
+                let data = FileManager.default.contents(atPath: url.path) ?? Data()
+                page.document.body = DocumentLoader.loadDocument(page.document.source, data: data).0?.body ?? ""
+            }
+            return RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
+        }
+    }
+
+    /// What the next build needs of this one's documents.
+    static func documentMemos(sources: [SourceDocument], loaded: [LoadedSource], rendered: [(RenderedDocument, [Diagnostic])],
+                              environment: UInt64) -> [String: BuildCache.DocumentMemo] {
+        var memos: [String: BuildCache.DocumentMemo] = [:]
+        for (source, result) in zip(sources, loaded) {
+            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, loaded: result.document,
+                                                                  diagnostics: result.diagnostics, markdown: nil)
+        }
+        for (document, diagnostics) in rendered {
+            let path = document.page.document.source.path.rawValue
+            memos[path]?.markdown = BuildCache.MarkdownMemo(
+                environment: environment, html: document.html, headings: document.headings, plainText: document.plainText,
+                wordCount: document.wordCount, outgoing: document.outgoing, diagnostics: diagnostics)
+        }
+        return memos
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// Decides, file by file, whether to render again or keep what the previous build published, and
+/// records each file's key for the next build.
+///
+/// A unit (one page, or a group of pages rendered together) is kept when the previous output has
+/// files made from the same key; keys include the unit's name, so equal keys mean equal inputs.
+final class RenderPlan: Sendable {
+    let session: any OutputSession
+    private let previousByKey: [UInt64: [OutputPath]]
+    private let previousKeys: [OutputPath: UInt64]
+    private let recorded = Mutex<[OutputPath: UInt64]>([:])
+    private let kept = Mutex<Int>(0)
+
+    /// How many files were kept from the previous output.
+    var keptCount: Int { kept.withLock { $0 } }
+
+    init(session: any OutputSession, previous: BuildCache.OutputRecord?) {
+        self.session = session
+        let keys = session.updatesPrevious ? previous?.keys ?? [:] : [:]
+        previousKeys = keys
+        previousByKey = Dictionary(grouping: keys.keys, by: { keys[$0] ?? 0 })
+    }
+
+    /// Every file of this build with its key.
+    var keys: [OutputPath: UInt64] { recorded.withLock { $0 } }
+
+    /// The files kept for `key`, or `nil` when the unit must be rendered.
+    func reuse(_ key: UInt64) -> [OutputPath]? {
+        guard let paths = previousByKey[key] else { return nil }
+        session.keep(paths)
+        kept.withLock { $0 += paths.count }
+        record(paths, key: key)
+        return paths
+    }
+
+    /// Hands rendered files to the session, remembering them under `key`.
+    func write(_ files: [OutputFile], key: UInt64) {
+        session.write(files)
+        record(files.map(\.path), key: key)
+    }
+
+    /// Writes files keyed by their own contents, keeping those the previous output already has.
+    /// A path a page already took is left alone, as the session would.
+    func writeByContents(_ files: [OutputFile]) {
+        let taken = recorded.withLock { $0 }
+        var changed: [OutputFile] = []
+        var unchanged: [OutputPath] = []
+        var keys: [OutputPath: UInt64] = [:]
+        for file in files where keys[file.path] == nil && taken[file.path] == nil {
+            let key = Digest.of(file.contents).value
+            keys[file.path] = key
+            if previousKeys[file.path] == key { unchanged.append(file.path) } else { changed.append(file) }
+        }
+        session.keep(unchanged)
+        kept.withLock { $0 += unchanged.count }
+        session.write(changed)
+        recorded.withLock { recorded in
+            for (path, key) in keys where recorded[path] == nil { recorded[path] = key }
+        }
+    }
+
+    private func record(_ paths: [OutputPath], key: UInt64) {
+        recorded.withLock { recorded in
+            for path in paths where recorded[path] == nil { recorded[path] = key }
+        }
+    }
+}
