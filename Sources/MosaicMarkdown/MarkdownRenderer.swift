@@ -56,7 +56,10 @@ public struct MarkdownRenderer: Sendable {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        CmarkEnvironment.inlinePhase.lock()
+        let finished = cmark_parser_finish(parser)
+        CmarkEnvironment.inlinePhase.unlock()
+        guard let root = finished else {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
         }
         defer { cmark_node_free(root) }

@@ -26,6 +26,18 @@ struct SiteFixture {
         try FileManager.default.copyItem(at: SiteFixture.fixturesFolder.appendingPathComponent(name), to: root)
     }
 
+    /// Copies the bundled hub (`content/`, `i18n/`, `templates/`, `mosaic.yml`) into a new temporary folder.
+    init(copyingBundledHub: Void) throws {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mosaic-tests-\(UUID().uuidString)")
+        root = temporary.appendingPathComponent("hub")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for item in ["content", "i18n", "templates", "mosaic.yml"] {
+            try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent(item),
+                                             to: root.appendingPathComponent(item))
+        }
+    }
+
     var output: URL { root.appendingPathComponent("public") }
 
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }

@@ -10,6 +10,24 @@ struct MarkdownRendererTests {
         renderer.render(source, makeAnchor: { $0.lowercased().replacingOccurrences(of: " ", with: "-") }, rewriteLink: rewrite)
     }
 
+    @Test("renders in parallel give the same HTML: extensions' characters survive other parsers finishing")
+    func parallelRendersAgree() async {
+        let source = (1...40).map { "Paragraph \($0) with ~~old~~ text, see www.example\($0).org and https://x.ca/\($0)." }
+            .joined(separator: "\n\n")
+        let expected = render(source).html
+        #expect(expected.contains("<del>old</del>") && expected.contains(#"<a href="http://www.example1.org">"#))
+        let renderer = renderer
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 {
+                group.addTask {
+                    renderer.render(source, makeAnchor: { $0 }, rewriteLink: { _ in nil }).html
+                }
+            }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 == expected }, "\(results.filter { $0 != expected }.count) of 400 renders differ")
+    }
+
     @Test("GFM extensions: table, strikethrough, autolink, task list, footnote")
     func extensions() {
         let html = render("""

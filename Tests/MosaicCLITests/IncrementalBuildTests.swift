@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// Incremental builds must be invisible: after any edit, the output equals a clean build's.
+@Suite("incremental builds")
+struct IncrementalBuildTests {
+    /// SplitMix64, so a failing sequence replays with `MOSAIC_PROPERTY_SEED=<seed>`.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var mixed = state
+            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            return mixed ^ (mixed >> 31)
+        }
+    }
+
+    /// One random change to the site, described for the failure message.
+    struct Editor {
+        let site: SiteFixture
+        var random: SeededGenerator
+        var step = 0
+
+        var documents: [String] {
+            let folder = site.url("content")
+            return (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".md") }.sorted()
+        }
+
+        mutating func pick<T>(_ items: [T]) -> T {
+            items[Int.random(in: 0..<items.count, using: &random)]
+        }
+
+        /// `guelph-lip.fr.md` → `guelph-lip`.
+        static func stem(_ path: String) -> String {
+            let name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
+            return name.hasSuffix(".fr") ? String(name.dropLast(3)) : name
+        }
+
+        mutating func edit() throws -> String {
+            step += 1
+            let documents = documents
+            let path = pick(documents)
+            let file = "content/" + path
+            var text = try site.read(file)
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0, 1:
+                let target = Editor.stem(pick(documents))
+                text += "\n\n## Edit \(step)\n\nA new paragraph about partnerships and [[\(target)]].\n"
+                try site.write(file, text)
+                return "body of \(path) with a heading and a link to \(target)"
+            case 2:
+                text += "\n\nOne more sentence, edit \(step).\n"
+                try site.write(file, text)
+                return "body of \(path)"
+            case 3:
+                try site.write(file, Editor.replacing("title", in: text) { "\($0) (revised \(step))" })
+                return "title of \(path)"
+            case 4:
+                try site.write(file, Editor.replacing("summary", in: text) { "\($0) Updated in edit \(step)." })
+                return "summary of \(path)"
+            case 5:
+                let suffix = path.hasSuffix(".fr.md") ? ".fr.md" : ".md"
+                let copy = String(file.dropLast(suffix.count)) + "-copy-\(step)" + suffix
+                var copied = Editor.replacing("translation_key", in: text) { "\($0)-copy-\(step)" }
+                copied = Editor.replacing("title", in: copied) { "\($0) copy \(step)" }
+                try site.write(copy, copied)
+                return "added \(copy)"
+            case 6:
+                let suffix = path.hasSuffix(".fr.md") ? ".fr.md" : ".md"
+                let renamed = String(file.dropLast(suffix.count)) + "-renamed-\(step)" + suffix
+                try FileManager.default.moveItem(at: site.url(file), to: site.url(renamed))
+                return "renamed \(path)"
+            case 7:
+                try FileManager.default.removeItem(at: site.url(file))
+                return "deleted \(path)"
+            case 8:
+                let footer = "templates/partials/footer.mustache"
+                try site.write(footer, try site.read(footer) + "<!-- edit \(step) -->\n")
+                return "template \(footer)"
+            default:
+                try site.write(file, text)
+                return "rewrote \(path) unchanged"
+            }
+        }
+
+        /// Rewrites a top-level front-matter line `key: value`, if the document has one.
+        static func replacing(_ key: String, in text: String, _ change: (String) -> String) -> String {
+            var lines = text.components(separatedBy: "\n")
+            guard let index = lines.firstIndex(where: { $0.hasPrefix(key + ": ") }) else { return text }
+            let value = String(lines[index].dropFirst(key.count + 2))
+            lines[index] = key + ": " + change(value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
+                .replacingOccurrences(of: ":", with: " -")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Diagnostic lines only, without progress and timing.
+    private func diagnostics(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+    }
+
+    private func keptCount(_ stderr: String) -> Int {
+        guard let range = stderr.range(of: #"(\d+) kept from the last build"#, options: .regularExpression) else { return 0 }
+        return Int(stderr[range].split(separator: " ")[0]) ?? 0
+    }
+
+    @Test("random edits, templates included: each incremental build equals a clean build byte for byte")
+    func randomEditsMatchCleanBuilds() throws {
+        let seed = ProcessInfo.processInfo.environment["MOSAIC_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 20_261_121
+        let site = try SiteFixture(copyingBundledHub: ())
+        defer { site.remove() }
+        let clean = site.root.deletingLastPathComponent().appendingPathComponent("clean")
+        let first = try site.run(["build", "--verbose"])
+        try #require(first.status == 0, "\(first.stderr)")
+        var editor = Editor(site: site, random: SeededGenerator(state: seed))
+        var kept = 0
+        var published = 0
+        for _ in 1...24 {
+            let before = SiteFixture.snapshot(of: site.output)
+            let contentBefore = SiteFixture.snapshot(of: site.url("content"))
+            let edit = try editor.edit()
+            let context = "seed \(seed), step \(editor.step): \(edit)"
+            let incremental = try site.run(["build", "--verbose"])
+            let full = try site.run(["build", "--verbose", "--no-cache", "--output", clean.path])
+            #expect(incremental.status == full.status, "\(context)\n\(incremental.stderr)\n\(full.stderr)")
+            #expect(diagnostics(incremental.stderr) == diagnostics(full.stderr), "\(context)")
+            guard full.status == 0 else {
+                // A failed build leaves the previous output; undo the edit and go on from a good site.
+                #expect(SiteFixture.snapshot(of: site.output) == before, "\(context): failed build changed the output")
+                try? FileManager.default.removeItem(at: site.url("content"))
+                for (relative, data) in contentBefore { try site.write("content/" + relative, data) }
+                continue
+            }
+            published += 1
+            kept += keptCount(incremental.stderr)
+            let got = SiteFixture.snapshot(of: site.output)
+            let expected = SiteFixture.snapshot(of: clean)
+            let differing = Set(got.keys).union(expected.keys).filter { got[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "\(context): \(differing.count) files differ, e.g. \(differing.prefix(5))")
+        }
+        // The comparison proves nothing if every build started from scratch.
+        #expect(published >= 12, "too few edits built: \(published)")
+        #expect(kept > published * 100, "incremental builds kept only \(kept) files over \(published) builds")
+    }
+}
