@@ -122,6 +122,8 @@ public enum BuildPipeline {
         site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
                                                   environment: environment)
         let previousOutput = cache.output
+        let previousRelated = cache.related
+        let previousSearch = cache.search
         cache = BuildCache(settings: settings)
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
 
@@ -132,8 +134,12 @@ public enum BuildPipeline {
             light.page = index.pages[light.page.position]
             return light
         }
+        let meta = RenderKeys.metaDigests(index)
+        let structure = RenderKeys.structureDigest(meta)
+        let knownRelated = previousRelated.flatMap { $0.key == structure ? $0.lists : nil }
         let (graph, graphProblems) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
-                                                           today: PartialDate.today())
+                                                           today: PartialDate.today(), related: knownRelated)
+        site.nextCache?.related = (structure, graph.related)
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
 
@@ -148,7 +154,7 @@ public enum BuildPipeline {
         let session = openSession(sink, previous: previousOutput, site: &site, strict: options.strict)
         let plan = RenderPlan(session: session, previous: previousOutput)
         site.plan = plan
-        let keys = RenderKeys(settings: settings, graph: graph, rendered: documentsRendered, parity: parity,
+        let keys = RenderKeys(settings: settings, meta: meta, graph: graph, rendered: documentsRendered, parity: parity,
                               untranslated: untranslated, languages: config.languages)
         /// Renders a unit unless the previous output has it under the same key.
         @Sendable func unit(_ key: UInt64, _ render: () -> [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
@@ -206,28 +212,37 @@ public enum BuildPipeline {
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make().utf8)))
         // Independent outputs, built side by side.
         let finalConfig = config
-        async let exports = DataExport.make(graph: graph, config: finalConfig)
-        async let feeds = siteRenderer.renderFeeds()
+        // Exports and feeds list the whole site, so they change with the site digest only.
+        @Sendable func generatedUnit(_ name: String, _ make: () -> [OutputFile]) -> [OutputPath] {
+            let key = keys.sitePage(name)
+            if let kept = plan.reuse(key) { return kept }
+            let files = make()
+            plan.write(files, key: key)
+            return files.map(\.path)
+        }
+        async let exports = generatedUnit("exports") { DataExport.make(graph: graph, config: finalConfig) }
+        async let feeds = generatedUnit("feeds") { siteRenderer.renderFeeds() }
         // The search index is timed on its own: its share of the build is one of the benchmark's figures.
         async let search = config.languages.concurrentMap { language in
             let started = ContinuousClock.now
-            let files = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings)
-                .build(language: language)
-            return (files, ContinuousClock.now - started)
+            let (files, memo) = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings)
+                .build(language: language, memo: previousSearch[language.rawValue])
+            return (files, ContinuousClock.now - started, memo)
         }
-        files += await exports
-        files += await feeds
+        var generatedPaths = await exports
+        generatedPaths += await feeds
         let searchParts = await search
+        for (language, part) in zip(config.languages, searchParts) { site.nextCache?.search[language.rawValue] = part.2 }
         files += searchParts.flatMap(\.0)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
-        files.append(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys))
+        generatedPaths += generatedUnit("sitemap") { [siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys)] }
         // Pages were written first, so a page wins over a static file at the same path.
         plan.writeByContents(files)
         site.keptCount = plan.keptCount
-        site.fileCount = Set(outputs.map(\.0) + files.map(\.path)).count
+        site.fileCount = Set(outputs.map(\.0) + files.map(\.path) + generatedPaths).count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
-        clock.finish("assets", "\(files.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
+        clock.finish("assets", "\(files.count + generatedPaths.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
     }
 

@@ -22,24 +22,14 @@ struct RenderKeys: Sendable {
     private let untranslated: UntranslatedPages
     private let languages: [LocaleCode]
 
-    init(settings: UInt64, graph: SiteGraph, rendered: [RenderedDocument], parity: TranslationParity,
+    init(settings: UInt64, meta: [UInt64], graph: SiteGraph, rendered: [RenderedDocument], parity: TranslationParity,
          untranslated: UntranslatedPages, languages: [LocaleCode]) {
         self.settings = settings
         self.graph = graph
         self.untranslated = untranslated
         self.languages = languages
         let index = graph.index
-        meta = index.pages.map { page in
-            var writer = BinaryWriter()
-            writer.write(page.document)
-            writer.write(page.outputPath.rawValue)
-            writer.write(page.sectionID)
-            return writer.bytes.withUnsafeBytes { buffer in
-                var digest = Digest()
-                digest.add(bytes: buffer)
-                return digest.value
-            }
-        }
+        self.meta = meta
         var bodies = [UInt64](repeating: 0, count: index.pages.count)
         for document in rendered {
             var digest = Digest()
@@ -85,6 +75,29 @@ struct RenderKeys: Sendable {
             }
         }
         self.site = site.value
+    }
+
+    /// Digest of each page's front matter, output path and section: what the site's structure
+    /// (related documents, lists, taxonomies) is computed from.
+    static func metaDigests(_ index: PageIndex) -> [UInt64] {
+        index.pages.map { page in
+            var writer = BinaryWriter()
+            writer.write(page.document)
+            writer.write(page.outputPath.rawValue)
+            writer.write(page.sectionID)
+            return writer.bytes.withUnsafeBytes { buffer in
+                var digest = Digest()
+                digest.add(bytes: buffer)
+                return digest.value
+            }
+        }
+    }
+
+    /// Digest of the whole list of `metaDigests`, which keys the cached related documents.
+    static func structureDigest(_ meta: [UInt64]) -> UInt64 {
+        var digest = Digest()
+        for value in meta { digest.add(value) }
+        return digest.value
     }
 
     private func start(_ unit: String) -> Digest {

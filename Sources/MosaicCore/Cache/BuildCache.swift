@@ -17,6 +17,10 @@ struct BuildCache: Sendable {
     var settings: UInt64
     var documents: [String: DocumentMemo] = [:]
     var output: OutputRecord?
+    /// Related documents by position, valid for the index whose `RenderKeys.structureDigest` is `key`.
+    var related: (key: UInt64, lists: [[Int]])?
+    /// Each language's search terms, by language code.
+    var search: [String: SearchMemo] = [:]
 
     init(settings: UInt64) {
         self.settings = settings
@@ -63,6 +67,16 @@ struct BuildCache: Sendable {
                 cache.documents[path] = try DocumentMemo(from: &reader)
             }
             if try reader.readBool() {
+                let key = try reader.readUInt64()
+                var lists: [[Int]] = []
+                for _ in 0..<(try reader.readCount()) { lists.append(try reader.readArray(Int.self)) }
+                cache.related = (key, lists)
+            }
+            for _ in 0..<(try reader.readCount()) {
+                let language = try reader.readString()
+                cache.search[language] = try SearchMemo(from: &reader)
+            }
+            if try reader.readBool() {
                 let stamp = try OutputStamp(from: &reader)
                 var keys: [OutputPath: UInt64] = [:]
                 for _ in 0..<(try reader.readCount()) {
@@ -85,6 +99,17 @@ struct BuildCache: Sendable {
         for path in documents.keys.sorted() {
             writer.write(path)
             documents[path]?.write(to: &writer)
+        }
+        writer.write(related != nil)
+        if let related {
+            writer.write(related.key)
+            writer.write(UInt64(related.lists.count))
+            for list in related.lists { writer.write(list) }
+        }
+        writer.write(UInt64(search.count))
+        for language in search.keys.sorted() {
+            writer.write(language)
+            search[language]?.write(to: &writer)
         }
         writer.write(output != nil)
         if let output {

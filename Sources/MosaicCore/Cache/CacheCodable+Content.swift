@@ -7,6 +7,11 @@ extension String: CacheCodable {
     init(from reader: inout BinaryReader) throws { self = try reader.readString() }
 }
 
+extension Int: CacheCodable {
+    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.readInt() }
+}
+
 extension PageID: CacheCodable {
     func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
     init(from reader: inout BinaryReader) throws { self = try BinaryReader.valid(PageID(try reader.readString())) }

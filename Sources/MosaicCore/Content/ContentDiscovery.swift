@@ -13,22 +13,19 @@ public enum ContentDiscovery {
         var pending: [[String]] = [[]]
         while let folder = pending.popLast() {
             let folderURL = folder.reduce(contentFolder) { $0.appendingPathComponent($1) }
-            let names: [String]
-            do {
-                names = try fileManager.contentsOfDirectory(atPath: folderURL.path).sorted()
-            } catch {
+            guard let entries = FolderEntries.list(folderURL.path) else {
                 let where_ = folder.isEmpty ? "content" : "content/" + folder.joined(separator: "/")
                 diagnostics.append(.error(at: SourceLocation(path: where_), code: "content.unreadable",
-                                          "cannot read folder: \(error.localizedDescription)"))
+                                          "cannot read folder: \(String(cString: strerror(errno)))"))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let name = entry.name
                 let components = folder + [name]
                 guard let path = ContentPath(components: components) else { continue }
                 let url = folderURL.appendingPathComponent(name)
                 let display = "content/" + path.rawValue
-                let attributes = try? fileManager.attributesOfItem(atPath: url.path)
-                var type = attributes?[.type] as? FileAttributeType
+                var type = entry.type
                 if type == .typeSymbolicLink {
                     let target = url.resolvingSymlinksInPath().standardizedFileURL.path
                     guard target.hasPrefix(rootReal + "/") else {

@@ -16,8 +16,10 @@ struct SiteGraph: Sendable {
     /// Taxonomy id → term id → tagged pages (all languages), newest first.
     let termMembers: [String: [String: [Int]]]
 
+    /// - Parameter related: the related lists when the caller already has them for this index
+    ///   (from the build cache), else they are computed.
     static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig,
-                      today: PartialDate) async -> (SiteGraph, [Diagnostic]) {
+                      today: PartialDate, related known: [[Int]]? = nil) async -> (SiteGraph, [Diagnostic]) {
         let finder = ReferenceFinder(config: config, index: index)
         let pages = index.pages
         let references = await pages.concurrentMap { finder.references(from: $0) }
@@ -60,7 +62,10 @@ struct SiteGraph: Sendable {
                 termMembers[taxonomy]?[term] = index.sortedForLists(Array(Set(members)))
             }
         }
-        let related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)
+        var related = known ?? []
+        if known?.count != pages.count {
+            related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)
+        }
         let graph = SiteGraph(index: index, finder: finder, references: references, backlinks: backlinks,
                               related: related, supersedes: supersedes, supersededBy: supersededBy,
                               termMembers: termMembers)

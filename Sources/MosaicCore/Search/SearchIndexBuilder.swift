@@ -84,56 +84,94 @@ struct SearchIndexBuilder {
     }
 
     /// One language's index; languages are independent, so callers may build them in parallel.
-    func build(language: LocaleCode) -> [OutputFile] {
+    ///
+    /// `memo` holds the terms of documents seen by an earlier build; the returned memo holds
+    /// this build's, for the next one.
+    func build(language: LocaleCode, memo previous: SearchMemo? = nil) -> ([OutputFile], SearchMemo) {
         let documents = rendered.filter { $0.page.language == language }.sorted(by: numberingOrder)
         let strings = strings[language] ?? InterfaceStrings(language: language, table: [:])
         let stemmer = SnowballStemmer(language: language)
         let stopwords = SearchText.stopwords(for: language)
         let folder = ["search", language.rawValue]
 
-        // Per document: field lengths and per-stem field frequencies. Stems are numbered as they
-        // appear, so the counting works on integers rather than on strings.
+        // Per document: field lengths and per-stem field frequencies, as numbers into the memo's
+        // word and stem tables, so counting works on integers rather than on strings.
         let fieldCount = SearchIndexBuilder.fieldWeights.count
-        var stemIDOfWord: [String: Int] = [:]
-        var stems = Numbering<String>()
-        var frequencies: [(stems: [Int], counts: [Double])] = []
-        var lengths: [[Double]] = []
+        var memo = previous ?? SearchMemo()
+        memo.documents = [:]
+        var wordNumbers: [String: Int]?
+        var stemNumbers: [String: Int]?
+        var terms: [SearchMemo.DocumentTerms] = []
+        terms.reserveCapacity(documents.count)
         var documentStems = Numbering<Int>()
+        var documentWords = Set<Int>()
         for document in documents {
+            let texts = fieldTexts(document, language: language)
+            var digest = Digest()
+            for text in texts { digest.add(text) }
+            if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
+                terms.append(known)
+                memo.documents[digest.value] = known
+                continue
+            }
+            if wordNumbers == nil {
+                wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
+                stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
+            }
             documentStems.removeAll()
-            var counts: [Double] = []
-            var fieldLengths = [Double](repeating: 0, count: fieldCount)
-            for (field, text) in fieldTexts(document, language: language).enumerated() {
+            documentWords.removeAll(keepingCapacity: true)
+            var counts: [Int] = []
+            var fieldLengths = [Int](repeating: 0, count: fieldCount)
+            for (field, text) in texts.enumerated() {
                 for word in SearchText.words(in: text) where !stopwords.contains(word) {
-                    let stemID: Int
-                    if let known = stemIDOfWord[word] {
-                        stemID = known
+                    let wordID: Int
+                    if let known = wordNumbers?[word] {
+                        wordID = known
                     } else {
-                        stemID = stems.number(of: stemmer.stem(word))
-                        stemIDOfWord[word] = stemID
+                        let stem = stemmer.stem(word)
+                        let stemID: Int
+                        if let known = stemNumbers?[stem] {
+                            stemID = known
+                        } else {
+                            stemID = memo.stems.count
+                            memo.stems.append(stem)
+                            stemNumbers?[stem] = stemID
+                        }
+                        wordID = memo.words.count
+                        memo.words.append(word)
+                        memo.wordStems.append(stemID)
+                        wordNumbers?[word] = wordID
                     }
-                    if !documentStems.contains(stemID) { counts += [Double](repeating: 0, count: fieldCount) }
+                    documentWords.insert(wordID)
+                    let stemID = memo.wordStems[wordID]
+                    if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
                     let slot = documentStems.number(of: stemID)
                     counts[slot * fieldCount + field] += 1
                     fieldLengths[field] += 1
                 }
             }
-            frequencies.append((documentStems.keys, counts))
-            lengths.append(fieldLengths)
+            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, counts: counts,
+                                                 lengths: fieldLengths)
+            terms.append(entry)
+            memo.documents[digest.value] = entry
         }
         let count = Double(max(documents.count, 1))
         let averages = (0..<fieldCount).map { field in
-            max(1, lengths.reduce(0) { $0 + $1[field] } / count)
+            max(1, Double(terms.reduce(0) { $0 + $1.lengths[field] }) / count)
         }
-        var documentFrequency = [Int](repeating: 0, count: stems.count)
-        for entry in frequencies { for stemID in entry.stems { documentFrequency[stemID] += 1 } }
-        var postingsByID = [[(document: Int, score: Int)]](repeating: [], count: stems.count)
-        for (doc, entry) in frequencies.enumerated() {
+        var documentFrequency = [Int](repeating: 0, count: memo.stems.count)
+        var wordUsed = [Bool](repeating: false, count: memo.words.count)
+        for entry in terms {
+            for stemID in entry.stems { documentFrequency[stemID] += 1 }
+            for wordID in entry.words { wordUsed[wordID] = true }
+        }
+        var postingsByID = [[(document: Int, score: Int)]](repeating: [], count: memo.stems.count)
+        for (doc, entry) in terms.enumerated() {
             for (slot, stemID) in entry.stems.enumerated() {
                 var weighted = 0.0
                 for field in 0..<fieldCount where entry.counts[slot * fieldCount + field] > 0 {
-                    let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * lengths[doc][field] / averages[field]
-                    weighted += SearchIndexBuilder.fieldWeights[field] * entry.counts[slot * fieldCount + field] / norm
+                    let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * Double(entry.lengths[field]) / averages[field]
+                    weighted += SearchIndexBuilder.fieldWeights[field] * Double(entry.counts[slot * fieldCount + field]) / norm
                 }
                 let df = Double(documentFrequency[stemID])
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
@@ -141,13 +179,12 @@ struct SearchIndexBuilder {
                 postingsByID[stemID].append((doc, max(1, Int((score * 100).rounded()))))
             }
         }
-        let stemOfWord = stemIDOfWord.mapValues { stems.keys[$0] }
-        let postings = Dictionary(uniqueKeysWithValues: zip(stems.keys, postingsByID))
+        let usedWords = memo.words.indices.filter { wordUsed[$0] }
 
         var files: [OutputFile] = []
         var chunkEntries: [ChunkEntry] = []
         var current = Chunk(words: [:], postings: [])
-        var stemSlots: [String: Int] = [:]
+        var stemSlots: [Int: Int] = [:]
         var firstWord = ""
         var lastWord = ""
         var size = 0
@@ -161,13 +198,16 @@ struct SearchIndexBuilder {
             size = 0
         }
         // UTF-16 order, the order JavaScript compares strings in, so chunk ranges agree with the client.
-        for word in stemOfWord.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }) {
-            guard let stem = stemOfWord[word], let list = postings[stem] else { continue }
+        let words = memo.words
+        for wordID in usedWords.sorted(by: { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }) {
+            let word = words[wordID]
+            let stemID = memo.wordStems[wordID]
+            let list = postingsByID[stemID]
             if current.words.isEmpty { firstWord = word }
-            if let slot = stemSlots[stem] {
+            if let slot = stemSlots[stemID] {
                 current.words[word] = slot
             } else {
-                stemSlots[stem] = current.postings.count
+                stemSlots[stemID] = current.postings.count
                 current.words[word] = current.postings.count
                 let encoded = SearchNumbers.postings(list)
                 current.postings.append(encoded)
@@ -194,7 +234,8 @@ struct SearchIndexBuilder {
                                 stopwords: stopwords.sorted(), facets: FacetsEntry(file: facetsFile.path.components.last ?? ""))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
-        return files
+        // A table grown far past what the documents use starts afresh next time.
+        return (files, memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)
     }
 
     /// Title, headings, summary, body, taxonomy labels and LIP names, in `fieldWeights` order.
