@@ -83,18 +83,33 @@ extension BuildPipeline {
         await pages.concurrentMap { page in
             let source = sources[page.document.source.path.rawValue]
             if let memo = source?.markdown, memo.environment == environment {
-                let rendered = RenderedDocument(page: page, html: memo.html, headings: memo.headings,
-                                                plainText: memo.plainText, wordCount: memo.wordCount, outgoing: memo.outgoing)
+                let rendered = RenderedDocument(page: page, headings: memo.headings, wordCount: memo.wordCount,
+                                                outgoing: memo.outgoing, htmlDigest: memo.htmlDigest, textDigest: memo.textDigest)
                 return (rendered, memo.diagnostics)
             }
             var page = page
-            if source?.bodyMissing == true {
-                let url = page.document.source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
-                let data = FileManager.default.contents(atPath: url.path) ?? Data()
-                page.document.body = DocumentLoader.loadDocument(page.document.source, data: data).0?.body ?? ""
-            }
+            if source?.bodyMissing == true { page.document.body = readBody(of: page.document.source, contentFolder: contentFolder) }
             return RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
         }
+    }
+
+    /// The body of a document whose front matter came from the cache.
+    static func readBody(of source: SourceDocument, contentFolder: URL) -> String {
+        let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
+        let data = FileManager.default.contents(atPath: url.path) ?? Data()
+        return DocumentLoader.loadDocument(source, data: data).0?.body ?? ""
+    }
+
+    /// Gives a cached document its HTML and text back by rendering its Markdown again, with the
+    /// same links, so the result equals what was cached.
+    static func withBody(_ document: RenderedDocument, renderer: MarkdownRenderer, resolver: LinkResolver,
+                         contentFolder: URL) -> RenderedDocument {
+        guard !document.hasBody else { return document }
+        var page = document.page
+        page.document.body = readBody(of: page.document.source, contentFolder: contentFolder)
+        var full = RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver).0
+        full.page = document.page
+        return full
     }
 
     /// What the next build needs of this one's documents.
@@ -108,8 +123,8 @@ extension BuildPipeline {
         for (document, diagnostics) in rendered {
             let path = document.page.document.source.path.rawValue
             memos[path]?.markdown = BuildCache.MarkdownMemo(
-                environment: environment, html: document.html, headings: document.headings, plainText: document.plainText,
-                wordCount: document.wordCount, outgoing: document.outgoing, diagnostics: diagnostics)
+                environment: environment, htmlDigest: document.htmlDigest, headings: document.headings,
+                textDigest: document.textDigest, wordCount: document.wordCount, outgoing: document.outgoing, diagnostics: diagnostics)
         }
         return memos
     }

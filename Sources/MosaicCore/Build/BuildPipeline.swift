@@ -163,8 +163,13 @@ public enum BuildPipeline {
             plan.write(pages.map(\.0), key: key)
             return pages.map { ($0.0.path, $0.1) }
         }
+        // Cached documents come without HTML and text; the few pages rendered again get them back.
+        let lightResolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
+        @Sendable func complete(_ document: RenderedDocument) -> RenderedDocument {
+            withBody(document, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
+        }
         var outputs = await documentsRendered.concurrentMap { rendered in
-            unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(rendered)] }
+            unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
@@ -225,15 +230,19 @@ public enum BuildPipeline {
         // The search index is timed on its own: its share of the build is one of the benchmark's figures.
         async let search = config.languages.concurrentMap { language in
             let started = ContinuousClock.now
-            let (files, memo) = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings)
+            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings,
+                                                   complete: complete, reuse: { plan.reuse($0) != nil })
                 .build(language: language, memo: previousSearch[language.rawValue])
-            return (files, ContinuousClock.now - started, memo)
+            return (output, ContinuousClock.now - started)
         }
         var generatedPaths = await exports
         generatedPaths += await feeds
         let searchParts = await search
-        for (language, part) in zip(config.languages, searchParts) { site.nextCache?.search[language.rawValue] = part.2 }
-        files += searchParts.flatMap(\.0)
+        for (language, part) in zip(config.languages, searchParts) {
+            site.nextCache?.search[language.rawValue] = part.0.memo
+            for fragment in part.0.fragments { plan.write([fragment.file], key: fragment.key) }
+        }
+        files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
         generatedPaths += generatedUnit("sitemap") { [siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys)] }

@@ -33,7 +33,7 @@ struct RenderKeys: Sendable {
         var bodies = [UInt64](repeating: 0, count: index.pages.count)
         for document in rendered {
             var digest = Digest()
-            digest.add(document.html)
+            digest.add(document.htmlDigest)
             for heading in document.headings {
                 digest.add(heading.level)
                 digest.add(heading.text)

@@ -36,11 +36,14 @@ struct BuildCache: Sendable {
     }
 
     /// A body's Markdown result, valid while the site's link targets digest to `environment`.
+    ///
+    /// The HTML and text are not kept, only their digests: a page that must be rendered again
+    /// renders its Markdown again, which is cheaper than reading every body back at every build.
     struct MarkdownMemo: Sendable {
         var environment: UInt64
-        var html: String
+        var htmlDigest: UInt64
         var headings: [MarkdownHeading]
-        var plainText: String
+        var textDigest: UInt64
         var wordCount: Int
         var outgoing: [OutgoingLink]
         var diagnostics: [Diagnostic]
@@ -147,17 +150,17 @@ extension BuildCache.DocumentMemo: CacheCodable {
 extension BuildCache.MarkdownMemo: CacheCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(environment)
-        writer.write(html)
+        writer.write(htmlDigest)
         writer.write(headings)
-        writer.write(plainText)
+        writer.write(textDigest)
         writer.write(wordCount)
         writer.write(outgoing)
         writer.write(diagnostics)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(environment: try reader.readUInt64(), html: try reader.readString(), headings: try reader.readArray(),
-                  plainText: try reader.readString(), wordCount: try reader.readInt(), outgoing: try reader.readArray(),
+        self.init(environment: try reader.readUInt64(), htmlDigest: try reader.readUInt64(), headings: try reader.readArray(),
+                  textDigest: try reader.readUInt64(), wordCount: try reader.readInt(), outgoing: try reader.readArray(),
                   diagnostics: try reader.readArray())
     }
 }

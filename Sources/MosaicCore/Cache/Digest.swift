@@ -78,4 +78,10 @@ struct Digest: Hashable, Sendable, Comparable {
         digest.add(data)
         return digest
     }
+
+    static func of(_ text: String) -> Digest {
+        var digest = Digest()
+        digest.add(text)
+        return digest
+    }
 }

@@ -9,6 +9,38 @@ public struct RenderedDocument: Sendable {
     public var wordCount: Int
     /// Links from the body to other pages, in source order.
     public var outgoing: [OutgoingLink]
+    /// Digests of `html` and `plainText`, known even while the texts themselves are not held.
+    var htmlDigest: UInt64
+    var textDigest: UInt64
+    /// False when this came from the build cache without its HTML and text, which are rendered
+    /// again only for the pages that need them.
+    var hasBody = true
+
+    init(page: IndexedPage, html: String, headings: [MarkdownHeading], plainText: String, wordCount: Int,
+         outgoing: [OutgoingLink]) {
+        self.page = page
+        self.html = html
+        self.headings = headings
+        self.plainText = plainText
+        self.wordCount = wordCount
+        self.outgoing = outgoing
+        htmlDigest = Digest.of(html).value
+        textDigest = Digest.of(plainText).value
+    }
+
+    /// A cached result without its texts.
+    init(page: IndexedPage, headings: [MarkdownHeading], wordCount: Int, outgoing: [OutgoingLink],
+         htmlDigest: UInt64, textDigest: UInt64) {
+        self.page = page
+        html = ""
+        plainText = ""
+        self.headings = headings
+        self.wordCount = wordCount
+        self.outgoing = outgoing
+        self.htmlDigest = htmlDigest
+        self.textDigest = textDigest
+        hasBody = false
+    }
 }
 
 extension RenderedDocument {

@@ -11,12 +11,25 @@ struct SearchIndexBuilder {
     let graph: SiteGraph
     let rendered: [RenderedDocument]
     let strings: [LocaleCode: InterfaceStrings]
+    /// Gives a document from the build cache its text back, when its terms or excerpt are needed.
+    var complete: @Sendable (RenderedDocument) -> RenderedDocument = { $0 }
+    /// Keeps the previous build's file made with this key, if there is one (see `RenderPlan`).
+    var reuse: @Sendable (UInt64) -> Bool = { _ in false }
+
+    /// One language's files; excerpt fragments come with the key they were made from.
+    struct Output {
+        var files: [OutputFile] = []
+        var fragments: [(file: OutputFile, key: UInt64)] = []
+        var memo: SearchMemo
+    }
 
     static let fieldWeights: [Double] = [5, 3, 2, 1, 2, 2] // title, headings, summary, body, taxonomy labels, LIP names
     static let k1 = 1.2
     static let b = 0.75
     static let chunkBudget = 12_000
     static let fragmentLength = 3_000
+    /// The place of the body among `fieldWeights`.
+    static let bodyField = 3
 
     struct Manifest: Encodable {
         var version = 1
@@ -87,7 +100,7 @@ struct SearchIndexBuilder {
     ///
     /// `memo` holds the terms of documents seen by an earlier build; the returned memo holds
     /// this build's, for the next one.
-    func build(language: LocaleCode, memo previous: SearchMemo? = nil) -> ([OutputFile], SearchMemo) {
+    func build(language: LocaleCode, memo previous: SearchMemo? = nil) -> Output {
         let documents = rendered.filter { $0.page.language == language }.sorted(by: numberingOrder)
         let strings = strings[language] ?? InterfaceStrings(language: language, table: [:])
         let stemmer = SnowballStemmer(language: language)
@@ -106,9 +119,11 @@ struct SearchIndexBuilder {
         var documentStems = Numbering<Int>()
         var documentWords = Set<Int>()
         for document in documents {
-            let texts = fieldTexts(document, language: language)
+            var texts = fieldTexts(document, language: language)
             var digest = Digest()
-            for text in texts { digest.add(text) }
+            for (field, text) in texts.enumerated() {
+                if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
+            }
             if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
                 terms.append(known)
                 memo.documents[digest.value] = known
@@ -118,6 +133,7 @@ struct SearchIndexBuilder {
                 wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
                 stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
             }
+            if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
             documentStems.removeAll()
             documentWords.removeAll(keepingCapacity: true)
             var counts: [Int] = []
@@ -220,12 +236,23 @@ struct SearchIndexBuilder {
         flush()
 
         let facetData = facets(for: documents, language: language, strings: strings)
-        let fragmentContents = documents.enumerated().map { doc, document in
-            script(kind: "fragment", language: language, json: fragment(doc, document, language: language, strings: strings).json)
-        }
-        let fragmentFolder = "f-" + ContentHash.hex(fragmentContents)
-        for (doc, contents) in fragmentContents.enumerated() {
-            files.append(OutputFile(path: OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!, contents: contents))
+        // The folder changes when documents are added, removed or renumbered; a fragment whose
+        // document changed keeps its name, so one edit rewrites one fragment.
+        var numbering = Digest()
+        for document in documents { numbering.add(document.page.document.source.path.rawValue) }
+        let fragmentFolder = "f-" + ContentHash.hex(Data(String(numbering.value, radix: 16).utf8))
+        var fragments: [(file: OutputFile, key: UInt64)] = []
+        for (doc, document) in documents.enumerated() {
+            let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
+            var key = Digest()
+            key.add(path.rawValue)
+            key.add(fragment(doc, document, language: language, strings: strings, text: "").json)
+            key.add(document.textDigest)
+            if reuse(key.value) { continue }
+            let text = String(complete(document).plainText.prefix(SearchIndexBuilder.fragmentLength))
+            let contents = script(kind: "fragment", language: language,
+                                  json: fragment(doc, document, language: language, strings: strings, text: text).json)
+            fragments.append((OutputFile(path: path, contents: contents), key.value))
         }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
@@ -235,7 +262,8 @@ struct SearchIndexBuilder {
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
         // A table grown far past what the documents use starts afresh next time.
-        return (files, memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)
+        return Output(files: files, fragments: fragments,
+                      memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)
     }
 
     /// Title, headings, summary, body, taxonomy labels and LIP names, in `fieldWeights` order.
@@ -331,7 +359,8 @@ struct SearchIndexBuilder {
         config.types[type]?.label?.text(for: language, fallback: config.defaultLanguage) ?? strings["type_\(type)"] ?? type
     }
 
-    private func fragment(_ doc: Int, _ document: RenderedDocument, language: LocaleCode, strings: InterfaceStrings) -> Fragment {
+    private func fragment(_ doc: Int, _ document: RenderedDocument, language: LocaleCode, strings: InterfaceStrings,
+                          text: String) -> Fragment {
         let page = document.page
         let root = OutputPath(components: ["index.html"])!
         let lip = graph.references[page.position].first { $0.field == config.graph.coverageViaField }?.target.document.title ?? ""
@@ -339,7 +368,7 @@ struct SearchIndexBuilder {
                         type: page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? "",
                         lip: lip, date: page.document.date?.description ?? "",
                         dateText: page.document.date.map(strings.format) ?? "", language: page.language.rawValue,
-                        text: String(document.plainText.prefix(SearchIndexBuilder.fragmentLength)))
+                        text: text)
     }
 
     /// Synonym groups from `mosaic.yml`, folded; multi-word entries of the same length that differ
