@@ -39,8 +39,7 @@ extension BuildPipeline {
     /// Reads every file; one whose bytes the cache has seen keeps its cached front matter.
     static func loadDocuments(_ sources: [SourceDocument], contentFolder: URL, cache: BuildCache) async -> [LoadedSource] {
         await sources.concurrentMap { source -> LoadedSource in
-            let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = FileManager.default.contents(atPath: contentFolder.path + "/" + source.path.rawValue) else {
                 return LoadedSource(document: nil, diagnostics: [.error(at: SourceLocation(path: source.displayPath),
                                                                         code: "content.unreadable", "cannot read file")],
                                     fileDigest: 0, bodyMissing: false)
@@ -95,8 +94,7 @@ extension BuildPipeline {
 
     /// The body of a document whose front matter came from the cache.
     static func readBody(of source: SourceDocument, contentFolder: URL) -> String {
-        let url = source.path.components.reduce(contentFolder) { $0.appendingPathComponent($1) }
-        let data = FileManager.default.contents(atPath: url.path) ?? Data()
+        let data = FileManager.default.contents(atPath: contentFolder.path + "/" + source.path.rawValue) ?? Data()
         return DocumentLoader.loadDocument(source, data: data).0?.body ?? ""
     }
 

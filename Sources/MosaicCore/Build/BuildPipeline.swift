@@ -249,9 +249,9 @@ public enum BuildPipeline {
         // Pages were written first, so a page wins over a static file at the same path.
         plan.writeByContents(files)
         site.keptCount = plan.keptCount
-        site.fileCount = Set(outputs.map(\.0) + files.map(\.path) + generatedPaths).count
+        site.fileCount = plan.keys.count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
-        clock.finish("assets", "\(files.count + generatedPaths.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
+        clock.finish("assets", "\(site.fileCount - outputs.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
     }
 

@@ -4,6 +4,8 @@
 /// `/`; so joining it under a root can never leave that root.
 public struct ContentPath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let components: [String]
+    /// The `/`-joined path, made once: paths are compared and hashed by it in every sort and map.
+    public let rawValue: String
 
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -15,9 +17,12 @@ public struct ContentPath: Sendable, Hashable, Comparable, CustomStringConvertib
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
         else { return nil }
         self.components = components
+        rawValue = components.joined(separator: "/")
     }
 
-    public var rawValue: String { components.joined(separator: "/") }
+    public static func == (lhs: ContentPath, rhs: ContentPath) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
     public var description: String { rawValue }
     public var fileName: String { components.last ?? "" }
 

@@ -5,6 +5,8 @@
 /// from a plain folder.
 public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let components: [String]
+    /// The `/`-joined path, made once: paths are compared and hashed by it in every sort and map.
+    public let rawValue: String
 
     public init?(_ text: String) {
         self.init(components: text.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
@@ -14,14 +16,17 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
         guard !components.isEmpty,
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
         self.components = components
+        rawValue = components.joined(separator: "/")
     }
+
+    public static func == (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// The page file for a pretty URL made of `segments` (`["en", "lips"]` → `en/lips/index.html`).
     public static func page(_ segments: [String]) -> OutputPath {
         OutputPath(components: segments + ["index.html"]) ?? OutputPath(components: ["index.html"])!
     }
 
-    public var rawValue: String { components.joined(separator: "/") }
     public var description: String { rawValue }
 
     /// How many folders deep the file sits; a page at depth 2 reaches the root with `../../`.
