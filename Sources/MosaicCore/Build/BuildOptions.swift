@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (_ stage: String, _ detail: String, _ done: Int) -> Void)?
 
     /// The number of stages a full build reports to `progress`.
-    public static let stageCount = 9
+    public static let stageCount = 10
 
     public init(sourceFolder: URL, includeDrafts: Bool = false, strict: Bool = false, themeFolder: URL? = nil) {
         self.sourceFolder = sourceFolder.standardizedFileURL

@@ -86,8 +86,7 @@ extension BuildPipeline {
                                                 outgoing: memo.outgoing, htmlDigest: memo.htmlDigest, textDigest: memo.textDigest)
                 return (rendered, memo.diagnostics)
             }
-            var page = page
-            if source?.bodyMissing == true { page.document.body = readBody(of: page.document.source, contentFolder: contentFolder) }
+            let page = source?.bodyMissing == true ? page.withBody(readBody(of: page.document.source, contentFolder: contentFolder)) : page
             return RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
         }
     }
@@ -103,8 +102,7 @@ extension BuildPipeline {
     static func withBody(_ document: RenderedDocument, renderer: MarkdownRenderer, resolver: LinkResolver,
                          contentFolder: URL) -> RenderedDocument {
         guard !document.hasBody else { return document }
-        var page = document.page
-        page.document.body = readBody(of: page.document.source, contentFolder: contentFolder)
+        let page = document.page.withBody(readBody(of: document.page.document.source, contentFolder: contentFolder))
         var full = RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver).0
         full.page = document.page
         return full

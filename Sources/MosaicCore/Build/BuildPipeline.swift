@@ -17,6 +17,7 @@ public enum BuildPipeline {
         if report.diagnostics.hasErrors || site.failure != nil {
             site.session?.discard()
         } else if let session = site.session {
+            site.plan?.flushKept()
             do {
                 let stamp = try session.commit()
                 report.published = true
@@ -28,7 +29,12 @@ public enum BuildPipeline {
         }
         // A failed build leaves the previous output, so the record of it stays true.
         if let folder = options.cacheFolder, let cache = site.nextCache {
-            try? cache.save(to: folder)
+            do {
+                try cache.save(to: folder)
+                clock.finish("cache", "saved for the next build")
+            } catch {
+                clock.finish("cache", "not saved: \(error.localizedDescription)")
+            }
         }
         report.timings = clock.timings
         return report

@@ -11,10 +11,23 @@ final class RenderPlan: Sendable {
     private let previousByKey: [UInt64: [OutputPath]]
     private let previousKeys: [OutputPath: UInt64]
     private let recorded = Mutex<[OutputPath: UInt64]>([:])
-    private let kept = Mutex<Int>(0)
+    /// Kept paths not yet handed to the session: one call at the end instead of one per page.
+    private let kept = Mutex<[OutputPath]>([])
+    private let keptTotal = Mutex<Int>(0)
 
     /// How many files were kept from the previous output.
-    var keptCount: Int { kept.withLock { $0 } }
+    var keptCount: Int { keptTotal.withLock { $0 } }
+
+    /// Hands the kept files to the session; before any write that could take a kept path.
+    func flushKept() {
+        let paths = kept.withLock { paths in
+            defer { paths = [] }
+            return paths
+        }
+        guard !paths.isEmpty else { return }
+        session.keep(paths)
+        keptTotal.withLock { $0 += paths.count }
+    }
 
     init(session: any OutputSession, previous: BuildCache.OutputRecord?) {
         self.session = session
@@ -29,8 +42,7 @@ final class RenderPlan: Sendable {
     /// The files kept for `key`, or `nil` when the unit must be rendered.
     func reuse(_ key: UInt64) -> [OutputPath]? {
         guard let paths = previousByKey[key] else { return nil }
-        session.keep(paths)
-        kept.withLock { $0 += paths.count }
+        kept.withLock { $0 += paths }
         record(paths, key: key)
         return paths
     }
@@ -44,6 +56,7 @@ final class RenderPlan: Sendable {
     /// Writes files keyed by their own contents, keeping those the previous output already has.
     /// A path a page already took is left alone, as the session would.
     func writeByContents(_ files: [OutputFile]) {
+        flushKept()
         let taken = recorded.withLock { $0 }
         var changed: [OutputFile] = []
         var unchanged: [OutputPath] = []
@@ -53,8 +66,8 @@ final class RenderPlan: Sendable {
             keys[file.path] = key
             if previousKeys[file.path] == key { unchanged.append(file.path) } else { changed.append(file) }
         }
-        session.keep(unchanged)
-        kept.withLock { $0 += unchanged.count }
+        kept.withLock { $0 += unchanged }
+        flushKept()
         session.write(changed)
         recorded.withLock { recorded in
             for (path, key) in keys where recorded[path] == nil { recorded[path] = key }

@@ -80,6 +80,26 @@ struct BinaryReader {
         return values
     }
 
+    /// Integers without going through `CacheCodable`, the bulk of the search memo.
+    mutating func readIntegers() throws -> [Int] {
+        let count = try readCount()
+        var values = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            var raw: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                guard offset < bytes.count, shift < 64 else { throw Damaged() }
+                let byte = bytes[offset]
+                offset += 1
+                raw |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            values[index] = Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+        }
+        return values
+    }
+
     /// Unwraps a value a failable initializer rejected: the cache was not written by this build.
     static func valid<Value>(_ value: Value?) throws -> Value {
         guard let value else { throw Damaged() }

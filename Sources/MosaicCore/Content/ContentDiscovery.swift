@@ -23,11 +23,10 @@ public enum ContentDiscovery {
                 let name = entry.name
                 let components = folder + [name]
                 guard let path = ContentPath(components: components) else { continue }
-                let url = folderURL.appendingPathComponent(name)
                 let display = "content/" + path.rawValue
                 var type = entry.type
                 if type == .typeSymbolicLink {
-                    let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+                    let target = folderURL.appendingPathComponent(name).resolvingSymlinksInPath().standardizedFileURL.path
                     guard target.hasPrefix(rootReal + "/") else {
                         diagnostics.append(.error(
                             at: SourceLocation(path: display), code: "content.symlink-outside",

@@ -43,11 +43,7 @@ public struct PageIndex: Sendable {
     /// large hub the bodies are as large as the sources.
     func droppingBodies() -> PageIndex {
         var copy = self
-        copy.pages = pages.map { page in
-            var light = page
-            light.document.body = ""
-            return light
-        }
+        copy.pages = pages.map { $0.withBody("") }
         return copy
     }
 

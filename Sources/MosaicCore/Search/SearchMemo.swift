@@ -37,16 +37,16 @@ extension SearchMemo: CacheCodable {
 
     init(from reader: inout BinaryReader) throws {
         words = try reader.readArray()
-        wordStems = try reader.readArray()
+        wordStems = try reader.readIntegers()
         stems = try reader.readArray()
-        guard wordStems.count == words.count, wordStems.allSatisfy({ stems.indices.contains($0) }) else {
+        guard wordStems.count == words.count, (wordStems.max() ?? 0) < max(stems.count, 1), (wordStems.min() ?? 0) >= 0 else {
             throw BinaryReader.Damaged()
         }
         for _ in 0..<(try reader.readCount()) {
             let key = try reader.readUInt64()
             let terms = try DocumentTerms(from: &reader)
-            guard terms.words.allSatisfy({ words.indices.contains($0) }),
-                  terms.stems.allSatisfy({ stems.indices.contains($0) }),
+            guard (terms.words.max() ?? 0) < max(words.count, 1), (terms.words.min() ?? 0) >= 0,
+                  (terms.stems.max() ?? 0) < max(stems.count, 1), (terms.stems.min() ?? 0) >= 0,
                   terms.counts.count == terms.stems.count * terms.lengths.count else { throw BinaryReader.Damaged() }
             documents[key] = terms
         }
@@ -62,7 +62,7 @@ extension SearchMemo.DocumentTerms: CacheCodable {
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(words: try reader.readArray(), stems: try reader.readArray(), counts: try reader.readArray(),
-                  lengths: try reader.readArray())
+        self.init(words: try reader.readIntegers(), stems: try reader.readIntegers(), counts: try reader.readIntegers(),
+                  lengths: try reader.readIntegers())
     }
 }
