@@ -13,7 +13,7 @@ import pathlib
 import statistics
 import sys
 
-TOOLS = {"mosaic": "Mosaic", "hugo": "Hugo", "cmark": "cmark-gfm floor"}
+TOOLS = {"mosaic": "Mosaic", "hugo": "Hugo", "cmark": "cmark-gfm floor", "incremental": "Mosaic, one edit"}
 
 
 def label(size):
@@ -69,6 +69,16 @@ def main(arguments):
     print("memory vs Hugo = peak RSS / Hugo's peak RSS. Targets at 10k documents: time vs Hugo ≤ 0.10×,")
     print("time vs cmark floor ≤ 2.5×, memory vs Hugo ≤ 0.25×. CPU s = median user+system CPU seconds")
     print("(less sensitive than wall time to other load on the machine; above the wall time = parallel).")
+    for size in sizes:
+        full, incremental = stats(size, "mosaic"), stats(size, "incremental")
+        if not (full and incremental):
+            continue
+        checks = out / f"incremental-{label(size)}.txt"
+        verdicts = [line.split("\t")[1] for line in checks.read_text().splitlines()] if checks.exists() else []
+        same = "identical to a clean build every time" if verdicts and all(v == "identical" for v in verdicts) \
+            else f"NOT identical to a clean build ({verdicts.count('DIFFERENT')} of {len(verdicts)})"
+        print(f"Incremental, {size:,} documents: one document edited, median {incremental['median']:.2f} s = "
+              f"{incremental['median'] / full['median']:.1%} of the full build's median (target < 10%); output {same}.")
     machine = out / "machine.txt"
     if machine.exists():
         for line in machine.read_text().splitlines():
@@ -79,6 +89,11 @@ def main(arguments):
         if stages.exists():
             print()
             print(f"Mosaic stages, {size:,} documents (warm-up build with --verbose):")
+            print(stages.read_text().rstrip())
+        stages = out / f"stages-incremental-{label(size)}.txt"
+        if stages.exists():
+            print()
+            print(f"Mosaic stages, {size:,} documents, incremental build after one edit (last run):")
             print(stages.read_text().rstrip())
 
 

@@ -126,7 +126,8 @@ run_tool() {
     case "$tool" in
         mosaic)
             rm -rf "$PUBLIC/public-mosaic-$name"
-            command=("$MOSAIC_BIN" build --source "$OUT/site-$name" --output "$PUBLIC/public-mosaic-$name" --quiet)
+            # A clean full build: no build cache is read or written.
+            command=("$MOSAIC_BIN" build --no-cache --source "$OUT/site-$name" --output "$PUBLIC/public-mosaic-$name" --quiet)
             [ "$run" = warmup ] && command[${#command[@]}-1]=--verbose ;;
         hugo)
             rm -rf "$PUBLIC/public-hugo-$name"
@@ -153,10 +154,43 @@ run_tool() {
     note "  $tool $size docs, run $run: ${seconds} s (CPU ${user} user + ${system} sys), $(( peak / 1024 )) MB"
 }
 
+# measure_incremental SIZE: one document edited, then an incremental build (with the build cache),
+# RUNS times; after each, a clean build of the same sources must be byte-identical (diff -r).
+measure_incremental() {
+    local size=$1 name; name=$(label "$1")
+    local site="$OUT/site-$name" incremental="$PUBLIC/public-incremental-$name" clean="$PUBLIC/public-clean-$name"
+    local edited
+    edited=$(find "$site/content" -name '*.md' | sort | sed -n '2p')
+    local original="$OUT/logs/incremental-original.md"
+    cp "$edited" "$original"
+    rm -rf "$site/.mosaic-cache" "$incremental"
+    note "  incremental: priming the build cache, then $RUNS edits of ${edited#"$site/"}"
+    "$MOSAIC_BIN" build --source "$site" --output "$incremental" --quiet >/dev/null 2>&1
+    for run in $(seq 1 "$RUNS"); do
+        printf '\n\nParagraph added by the benchmark, edit %s: partnership and settlement services.\n' "$run" >>"$edited"
+        local log="$OUT/logs/incremental-$name-$run.log" timing="$OUT/logs/incremental-$name-$run.time"
+        /usr/bin/time -f "%e %M %U %S" -o "$timing" "$MOSAIC_BIN" build --source "$site" --output "$incremental" --verbose \
+            >"$log" 2>&1 || { note "incremental build failed; see $log"; tail -n 20 "$log" >&2; cp "$original" "$edited"; exit 1; }
+        local seconds peak user system
+        read -r seconds peak user system < <(tail -n 1 "$timing")
+        rm -rf "$clean"
+        "$MOSAIC_BIN" build --no-cache --source "$site" --output "$clean" --quiet >/dev/null 2>&1
+        local same=identical
+        diff -r -q "$incremental" "$clean" >"$OUT/logs/incremental-$name-$run.diff" 2>&1 || same=DIFFERENT
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "incremental" "$run" "$seconds" "$peak" "$user" "$system" >>"$RESULTS"
+        printf '%s\t%s\n' "$run" "$same" >>"$OUT/incremental-$name.txt"
+        note "  incremental $size docs, run $run: ${seconds} s, $(( peak / 1024 )) MB, output $same to a clean build"
+    done
+    grep -E '^  [a-z]+ +[0-9.]+ s' "$OUT/logs/incremental-$name-$RUNS.log" >"$OUT/stages-incremental-$name.txt" || true
+    cp "$original" "$edited"
+    rm -rf "$site/.mosaic-cache" "$incremental" "$clean"
+}
+
 TOOLS=(mosaic)
 [ -n "$HUGO_BIN" ] && TOOLS+=(hugo)
 TOOLS+=(cmark)
 
+for size in "${SIZES[@]}"; do rm -f "$OUT/incremental-$(label "$size").txt"; done
 for size in "${SIZES[@]}"; do
     prepare "$size"
     name=$(label "$size")
@@ -168,6 +202,7 @@ for size in "${SIZES[@]}"; do
     done
     # The warm-up Mosaic build ran with --verbose: keep its stage timings for the report.
     grep -E '^  [a-z]+ +[0-9.]+ s|^Built ' "$OUT/logs/mosaic-$name-warmup.log" >"$OUT/stages-$name.txt" || true
+    measure_incremental "$size"
 done
 # Free the disk: the built sites are not needed once measured.
 for size in "${SIZES[@]}"; do rm -rf "$PUBLIC/public-mosaic-$(label "$size")" "$PUBLIC/public-hugo-$(label "$size")"; done
