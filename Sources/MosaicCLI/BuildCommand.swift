@@ -33,6 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
         var options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
         options.progress = console.progress
         if !noCache { options.cacheFolder = sourceURL.appendingPathComponent(".mosaic-cache") }
+        options.keepsDataUntilExit = true
         let report = await BuildPipeline.build(options, to: DiskOutputSink(target: outputURL))
         console.print(report, outputPath: outputURL.path)
         if !report.published { throw ExitCode(1) }

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var themeFolder: URL?
     /// Where the build cache lives (normally `<site>/.mosaic-cache`); `nil` builds from nothing.
     public var cacheFolder: URL?
+    /// Leaves the build's data allocated when it returns, for a process about to exit (see `ExitRelease`).
+    public var keepsDataUntilExit = false
     /// Told after each stage (its name, counts, and how many of `BuildOptions.stageCount` are done),
     /// for progress displays; never affects the output.
     public var progress: (@Sendable (_ stage: String, _ detail: String, _ done: Int) -> Void)?

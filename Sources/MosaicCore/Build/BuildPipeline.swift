@@ -32,6 +32,7 @@ public enum BuildPipeline {
             do {
                 try cache.save(to: folder)
                 clock.finish("cache", "saved for the next build")
+                if options.keepsDataUntilExit { ExitRelease.keep(cache, site.plan) }
             } catch {
                 clock.finish("cache", "not saved: \(error.localizedDescription)")
             }
@@ -130,6 +131,7 @@ public enum BuildPipeline {
         let previousOutput = cache.output
         let previousRelated = cache.related
         let previousSearch = cache.search
+        if options.keepsDataUntilExit { ExitRelease.keep(cache) }
         cache = BuildCache(settings: settings)
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
 
@@ -257,6 +259,9 @@ public enum BuildPipeline {
         site.keptCount = plan.keptCount
         site.fileCount = plan.keys.count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
+        if options.keepsDataUntilExit {
+            ExitRelease.keep(sourceIndex, index, rendered, documentsRendered, graph, keys, loaded, sources, outputs)
+        }
         clock.finish("assets", "\(site.fileCount - outputs.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
     }

@@ -6,7 +6,7 @@ struct BinaryReader {
     struct Damaged: Error {}
 
     private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    private(set) var offset = 0
 
     /// Runs `body` over `data` without copying it.
     static func reading<Result>(_ data: Data, _ body: (inout BinaryReader) throws -> Result) throws -> Result {
@@ -21,6 +21,11 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func skip(_ count: Int) throws {
+        guard count <= bytes.count - offset else { throw Damaged() }
+        offset += count
+    }
 
     mutating func readUInt64() throws -> UInt64 {
         var result: UInt64 = 0

@@ -1,5 +1,6 @@
 import Foundation
 import MosaicMarkdown
+import Synchronization
 
 /// What one build leaves for the next in `.mosaic-cache/`, so an edit redoes only what it touches.
 ///
@@ -12,7 +13,7 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 1
+    private static let format = 2
 
     var settings: UInt64
     var documents: [String: DocumentMemo] = [:]
@@ -57,75 +58,159 @@ struct BuildCache: Sendable {
 
     /// The cache in `folder`, or an empty one when it is missing, damaged or made with other settings.
     static func load(from folder: URL, settings: UInt64) -> BuildCache {
-        let empty = BuildCache(settings: settings)
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName), options: .alwaysMapped) else {
-            return empty
+            return BuildCache(settings: settings)
         }
-        return (try? BinaryReader.reading(data) { reader -> BuildCache? in
-            guard try reader.readString() == magic, try reader.readInt() == format,
-                  try reader.readUInt64() == settings else { return nil }
-            var cache = empty
-            for _ in 0..<(try reader.readCount()) {
-                let path = try reader.readString()
-                cache.documents[path] = try DocumentMemo(from: &reader)
+        return (try? decode(data, settings: settings)) ?? BuildCache(settings: settings)
+    }
+
+    /// One independently encoded part of the file; parts are read and written in parallel.
+    private enum Segment: Sendable {
+        case documents([(String, DocumentMemo)])
+        case related(key: UInt64, lists: [[Int]])
+        case search(language: String, memo: SearchMemo)
+        case output(OutputRecord)
+
+        var kind: Int {
+            switch self {
+            case .documents: 0
+            case .related: 1
+            case .search: 2
+            case .output: 3
             }
-            if try reader.readBool() {
+        }
+
+        func write(to writer: inout BinaryWriter) {
+            switch self {
+            case .documents(let memos):
+                writer.write(UInt64(memos.count))
+                for (path, memo) in memos {
+                    writer.write(path)
+                    memo.write(to: &writer)
+                }
+            case .related(let key, let lists):
+                writer.write(key)
+                writer.write(UInt64(lists.count))
+                for list in lists { writer.write(list) }
+            case .search(let language, let memo):
+                writer.write(language)
+                memo.write(to: &writer)
+            case .output(let record):
+                record.stamp.write(to: &writer)
+                writer.write(UInt64(record.keys.count))
+                for (path, key) in record.keys.sorted(by: { $0.key < $1.key }) {
+                    writer.write(path.rawValue)
+                    writer.write(key)
+                }
+            }
+        }
+
+        init(kind: Int, from reader: inout BinaryReader) throws {
+            switch kind {
+            case 0:
+                var memos: [(String, DocumentMemo)] = []
+                for _ in 0..<(try reader.readCount()) { memos.append((try reader.readString(), try DocumentMemo(from: &reader))) }
+                self = .documents(memos)
+            case 1:
                 let key = try reader.readUInt64()
                 var lists: [[Int]] = []
-                for _ in 0..<(try reader.readCount()) { lists.append(try reader.readArray(Int.self)) }
-                cache.related = (key, lists)
-            }
-            for _ in 0..<(try reader.readCount()) {
-                let language = try reader.readString()
-                cache.search[language] = try SearchMemo(from: &reader)
-            }
-            if try reader.readBool() {
+                for _ in 0..<(try reader.readCount()) { lists.append(try reader.readIntegers()) }
+                self = .related(key: key, lists: lists)
+            case 2:
+                self = .search(language: try reader.readString(), memo: try SearchMemo(from: &reader))
+            case 3:
                 let stamp = try OutputStamp(from: &reader)
                 var keys: [OutputPath: UInt64] = [:]
                 for _ in 0..<(try reader.readCount()) {
                     let path = try BinaryReader.valid(OutputPath(try reader.readString()))
                     keys[path] = try reader.readUInt64()
                 }
-                cache.output = OutputRecord(stamp: stamp, keys: keys)
+                self = .output(OutputRecord(stamp: stamp, keys: keys))
+            default:
+                throw BinaryReader.Damaged()
             }
-            return reader.isAtEnd ? cache : nil
-        }) ?? empty
+        }
+    }
+
+    private static func decode(_ data: Data, settings: UInt64) throws -> BuildCache? {
+        let ranges = try BinaryReader.reading(data) { reader -> [(kind: Int, range: Range<Int>)]? in
+            guard try reader.readString() == magic, try reader.readInt() == format,
+                  try reader.readUInt64() == settings else { return nil }
+            var ranges: [(kind: Int, range: Range<Int>)] = []
+            for _ in 0..<(try reader.readCount()) {
+                let kind = try reader.readInt()
+                let length = try reader.readCount()
+                ranges.append((kind, reader.offset..<reader.offset + length))
+                try reader.skip(length)
+            }
+            return reader.isAtEnd ? ranges : nil
+        }
+        guard let ranges else { return nil }
+        let segments = Mutex<[Segment?]>(Array(repeating: nil, count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let segment = try? BinaryReader.reading(data[ranges[index].range]) { reader -> Segment? in
+                let segment = try Segment(kind: ranges[index].kind, from: &reader)
+                return reader.isAtEnd ? segment : nil
+            }
+            segments.withLock { $0[index] = segment }
+        }
+        var cache = BuildCache(settings: settings)
+        for segment in segments.withLock({ $0 }) {
+            switch segment {
+            case .documents(let memos)?:
+                for (path, memo) in memos { cache.documents[path] = memo }
+            case .related(let key, let lists)?:
+                cache.related = (key, lists)
+            case .search(let language, let memo)?:
+                cache.search[language] = memo
+            case .output(let record)?:
+                cache.output = record
+            case nil:
+                return nil
+            }
+        }
+        return cache
     }
 
     /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
     func save(to folder: URL) throws {
+        var segments: [Segment] = []
+        let paths = documents.keys.sorted()
+        // Documents in a few parts, so the cores share reading them back.
+        let pieces = 4
+        for piece in 0..<pieces {
+            let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
+            segments.append(.documents(slice.compactMap { path in documents[path].map { (path, $0) } }))
+        }
+        if let related { segments.append(.related(key: related.key, lists: related.lists)) }
+        for language in search.keys.sorted() {
+            if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
+        }
+        if let output { segments.append(.output(output)) }
+        let encoded = Mutex<[[UInt8]]>(Array(repeating: [], count: segments.count))
+        let parts = segments
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var writer = BinaryWriter()
+            parts[index].write(to: &writer)
+            let bytes = writer.bytes
+            encoded.withLock { $0[index] = bytes }
+        }
         var writer = BinaryWriter()
         writer.write(BuildCache.magic)
         writer.write(BuildCache.format)
         writer.write(settings)
-        writer.write(UInt64(documents.count))
-        for path in documents.keys.sorted() {
-            writer.write(path)
-            documents[path]?.write(to: &writer)
-        }
-        writer.write(related != nil)
-        if let related {
-            writer.write(related.key)
-            writer.write(UInt64(related.lists.count))
-            for list in related.lists { writer.write(list) }
-        }
-        writer.write(UInt64(search.count))
-        for language in search.keys.sorted() {
-            writer.write(language)
-            search[language]?.write(to: &writer)
-        }
-        writer.write(output != nil)
-        if let output {
-            output.stamp.write(to: &writer)
-            writer.write(UInt64(output.keys.count))
-            for (path, key) in output.keys.sorted(by: { $0.key < $1.key }) {
-                writer.write(path.rawValue)
-                writer.write(key)
-            }
+        writer.write(UInt64(segments.count))
+        var data = Data()
+        for (segment, bytes) in zip(segments, encoded.withLock { $0 }) {
+            writer.write(segment.kind)
+            writer.write(UInt64(bytes.count))
+            data.append(contentsOf: writer.bytes)
+            writer = BinaryWriter()
+            data.append(contentsOf: bytes)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(BuildCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(writer.bytes).write(to: temporary)
+        try data.write(to: temporary)
         guard rename(temporary.path, folder.appendingPathComponent(BuildCache.fileName).path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown)
