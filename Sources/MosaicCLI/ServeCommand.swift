@@ -25,7 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let options = BuildOptions(sourceFolder: URL(fileURLWithPath: source), includeDrafts: drafts)
+        var options = BuildOptions(sourceFolder: URL(fileURLWithPath: source), includeDrafts: drafts)
+        // Each save rebuilds only what it touches: the served site is updated in memory, the
+        // documents' results are kept in the same cache as `mosaic build`'s.
+        options.cacheFolder = options.sourceFolder.appendingPathComponent(".mosaic-cache")
         let console = Console(quiet: global.quiet, verbose: global.verbose, sourcePrefix: source)
         let server = DevServer(options: options, host: host, port: port)
         try await server.run(

@@ -146,3 +146,48 @@ struct IncrementalBuildTests {
         #expect(kept > published * 100, "incremental builds kept only \(kept) files over \(published) builds")
     }
 }
+
+@Suite("build cache and output folder damage")
+struct BuildCacheDamageTests {
+    private func cleanBuild(_ site: SiteFixture) throws -> [String: Data] {
+        let clean = site.root.deletingLastPathComponent().appendingPathComponent("clean")
+        let result = try site.run(["build", "--quiet", "--no-cache", "--output", clean.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return SiteFixture.snapshot(of: clean)
+    }
+
+    @Test("a damaged, empty or foreign cache file is ignored: the build succeeds and equals a clean one",
+          arguments: ["truncated", "garbage", "empty", "folder"])
+    func damagedCache(_ damage: String) throws {
+        let site = try SiteFixture(copying: "bilingual")
+        defer { site.remove() }
+        #expect(try site.run(["build", "--quiet"]).status == 0)
+        let cacheFile = site.url(".mosaic-cache/build.cache")
+        let bytes = try Data(contentsOf: cacheFile)
+        #expect(bytes.count > 100)
+        try FileManager.default.removeItem(at: cacheFile)
+        switch damage {
+        case "truncated": try bytes.prefix(bytes.count / 2).write(to: cacheFile)
+        case "garbage": try Data((0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: cacheFile)
+        case "empty": try Data().write(to: cacheFile)
+        default: try FileManager.default.createDirectory(at: cacheFile, withIntermediateDirectories: true)
+        }
+        let page = try #require(SiteFixture.snapshot(of: site.url("content")).keys.sorted().first { $0.hasSuffix(".md") })
+        try site.write("content/" + page, try site.read("content/" + page) + "\n\nAn added paragraph.\n")
+        let result = try site.run(["build", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(SiteFixture.snapshot(of: site.output) == (try cleanBuild(site)))
+    }
+
+    @Test("a file deleted from the output by hand comes back on the next build")
+    func deletedOutputFile() throws {
+        let site = try SiteFixture(copying: "bilingual")
+        defer { site.remove() }
+        #expect(try site.run(["build", "--quiet"]).status == 0)
+        let page = try #require(SiteFixture.snapshot(of: site.output).keys.sorted().first { $0.hasSuffix("/index.html") })
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(page))
+        #expect(try site.run(["build", "--quiet"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(page).path))
+        #expect(SiteFixture.snapshot(of: site.output) == (try cleanBuild(site)))
+    }
+}

@@ -31,7 +31,7 @@ public enum SiteInitializer {
             try write(config, to: folder.appendingPathComponent(SiteConfig.fileName))
             try write(welcome, to: folder.appendingPathComponent("content/notes/welcome.md"))
             try write(bienvenue, to: folder.appendingPathComponent("content/notes/welcome.fr.md"))
-            try write("public/\n.public.*\n", to: folder.appendingPathComponent(".gitignore"))
+            try write("public/\n.public.*\n.mosaic-cache/\n", to: folder.appendingPathComponent(".gitignore"))
         } catch {
             throw Failure.io("cannot create the hub in \(folder.path): \(error.localizedDescription)")
         }

@@ -104,44 +104,17 @@ public enum BuildPipeline {
         site.diagnostics += discoveryProblems
         clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
 
-        let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache)
-        site.diagnostics += loaded.flatMap(\.diagnostics)
-        let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
-        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged")
-
-        config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
-        let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
-        site.diagnostics += indexProblems
-        site.diagnostics += SchemaValidator.validate(sourceIndex, config: config)
-        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: sourceIndex)
-        clock.finish("index", "\(sourceIndex.pages.count) pages")
-
-        MarkdownRenderer.prepare()
-        let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
-        let renderer = MarkdownRenderer(options: markdownOptions)
-        let resolver = LinkResolver(index: sourceIndex, assets: Set(inventory.assets.map(\.path)))
-        let environment = linkEnvironment(index: sourceIndex, assets: inventory.assets, options: markdownOptions)
-        let sources = Dictionary(zip(inventory.documents.map(\.path.rawValue), loaded), uniquingKeysWith: { first, _ in first })
-        let reusedBodies = sourceIndex.pages.count { sources[$0.document.source.path.rawValue]?.markdown?.environment == environment }
-        let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
-                                            renderer: renderer, resolver: resolver, contentFolder: contentFolder)
-        site.diagnostics += rendered.flatMap(\.1)
-        site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
-                                                  environment: environment)
         let previousOutput = cache.output
         let previousRelated = cache.related
         let previousSearch = cache.search
-        if options.keepsDataUntilExit { ExitRelease.keep(cache) }
+        let prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
+                                              options: options, config: &config, templates: templates, strings: strings,
+                                              site: &site, clock: &clock)
         cache = BuildCache(settings: settings)
-        clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
-
-        // Nothing reads the Markdown after this stage: dropping it frees the size of the sources.
-        let index = sourceIndex.droppingBodies()
-        let documentsRendered = rendered.map { document in
-            var light = document.0
-            light.page = index.pages[light.page.position]
-            return light
-        }
+        let index = prepared.index
+        var documentsRendered = prepared.rendered
+        let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
+        let renderer = MarkdownRenderer(options: markdownOptions)
         let meta = RenderKeys.metaDigests(index)
         let structure = RenderKeys.structureDigest(meta)
         let knownRelated = previousRelated.flatMap { $0.key == structure ? $0.lists : nil }
@@ -179,6 +152,8 @@ public enum BuildPipeline {
         var outputs = await documentsRendered.concurrentMap { rendered in
             unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
+        // Only the text is read after the document pages: the HTML of every page need not wait for the search index.
+        documentsRendered = documentsRendered.map { $0.droppingHTML() }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
         // List pages hold thousands of items on large sites: one task each, across the cores.
@@ -236,9 +211,10 @@ public enum BuildPipeline {
         async let exports = generatedUnit("exports") { DataExport.make(graph: graph, config: finalConfig) }
         async let feeds = generatedUnit("feeds") { siteRenderer.renderFeeds() }
         // The search index is timed on its own: its share of the build is one of the benchmark's figures.
+        let searchDocuments = documentsRendered
         async let search = config.languages.concurrentMap { language in
             let started = ContinuousClock.now
-            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: documentsRendered, strings: strings,
+            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
                                                    complete: complete, reuse: { plan.reuse($0) != nil })
                 .build(language: language, memo: previousSearch[language.rawValue])
             return (output, ContinuousClock.now - started)
@@ -260,7 +236,7 @@ public enum BuildPipeline {
         site.fileCount = plan.keys.count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
         if options.keepsDataUntilExit {
-            ExitRelease.keep(sourceIndex, index, rendered, documentsRendered, graph, keys, loaded, sources, outputs)
+            ExitRelease.keep(index, graph, keys, outputs)
         }
         clock.finish("assets", "\(site.fileCount - outputs.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
@@ -283,7 +259,7 @@ public enum BuildPipeline {
     }
 
     /// Content folders missing from `sections:` still get list pages, with a warning to declare them.
-    private static func undeclaredSections(in documents: [LoadedDocument], config: SiteConfig,
+    static func undeclaredSections(in documents: [LoadedDocument], config: SiteConfig,
                                            diagnostics: inout [Diagnostic]) -> [SiteConfig.Section] {
         var found: [SiteConfig.Section] = []
         for document in documents {

@@ -35,6 +35,12 @@ struct BinaryWriter {
         }
     }
 
+    /// Fixed-width integers written like `Int`s, so `BinaryReader.readIntegers` reads them back.
+    mutating func write<Number: BinaryInteger>(integers: [Number]) {
+        write(UInt64(integers.count))
+        for number in integers { write(Int(number)) }
+    }
+
     mutating func write<Value: CacheCodable>(_ value: Value) {
         value.write(to: &self)
     }

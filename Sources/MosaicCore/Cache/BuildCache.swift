@@ -13,7 +13,7 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 2
+    private static let format = 3
 
     var settings: UInt64
     var documents: [String: DocumentMemo] = [:]

@@ -28,6 +28,13 @@ public struct RenderedDocument: Sendable {
         textDigest = Digest.of(plainText).value
     }
 
+    /// The same document without its HTML, once its page is written and only its text is read.
+    func droppingHTML() -> RenderedDocument {
+        var light = self
+        light.html = ""
+        return light
+    }
+
     /// A cached result without its texts.
     init(page: IndexedPage, headings: [MarkdownHeading], wordCount: Int, outgoing: [OutgoingLink],
          htmlDigest: UInt64, textDigest: UInt64) {

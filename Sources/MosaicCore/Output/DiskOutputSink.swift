@@ -40,7 +40,10 @@ public struct DiskOutputSink: OutputSink {
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
-        if let previous, previous == currentStamp() {
+        // Only when the folder is the one recorded and still holds every file (someone may have
+        // deleted one by hand); otherwise the site is built again from nothing.
+        if let previous, previous == currentStamp(),
+           previousFiles.allSatisfy({ access(target.path + "/" + $0.rawValue, F_OK) == 0 }) {
             return UpdateSession(sink: self, staging: staging, previousFiles: previousFiles)
         }
         return Session(sink: self, staging: staging)

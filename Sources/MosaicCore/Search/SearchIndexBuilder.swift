@@ -116,8 +116,8 @@ struct SearchIndexBuilder {
         var stemNumbers: [String: Int]?
         var terms: [SearchMemo.DocumentTerms] = []
         terms.reserveCapacity(documents.count)
-        var documentStems = Numbering<Int>()
-        var documentWords = Set<Int>()
+        var documentStems = Numbering<Int32>()
+        var documentWords = Set<Int32>()
         for document in documents {
             var texts = fieldTexts(document, language: language)
             var digest = Digest()
@@ -158,16 +158,16 @@ struct SearchIndexBuilder {
                         memo.wordStems.append(stemID)
                         wordNumbers?[word] = wordID
                     }
-                    documentWords.insert(wordID)
-                    let stemID = memo.wordStems[wordID]
+                    documentWords.insert(Int32(wordID))
+                    let stemID = Int32(memo.wordStems[wordID])
                     if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
                     let slot = documentStems.number(of: stemID)
                     counts[slot * fieldCount + field] += 1
                     fieldLengths[field] += 1
                 }
             }
-            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, counts: counts,
-                                                 lengths: fieldLengths)
+            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
+                                                 fieldCount: fieldCount, lengths: fieldLengths)
             terms.append(entry)
             memo.documents[digest.value] = entry
         }
@@ -178,21 +178,27 @@ struct SearchIndexBuilder {
         var documentFrequency = [Int](repeating: 0, count: memo.stems.count)
         var wordUsed = [Bool](repeating: false, count: memo.words.count)
         for entry in terms {
-            for stemID in entry.stems { documentFrequency[stemID] += 1 }
-            for wordID in entry.words { wordUsed[wordID] = true }
+            for stemID in entry.stems { documentFrequency[Int(stemID)] += 1 }
+            for wordID in entry.words { wordUsed[Int(wordID)] = true }
         }
-        var postingsByID = [[(document: Int, score: Int)]](repeating: [], count: memo.stems.count)
+        // Each posting packed as `document << 32 | score`, half the size of a pair of integers.
+        var postingsByID = [[UInt64]](repeating: [], count: memo.stems.count)
         for (doc, entry) in terms.enumerated() {
-            for (slot, stemID) in entry.stems.enumerated() {
+            var cursor = 0
+            for stemID in entry.stems.map(Int.init) {
                 var weighted = 0.0
-                for field in 0..<fieldCount where entry.counts[slot * fieldCount + field] > 0 {
+                while cursor < entry.fieldCounts.count {
+                    let value = entry.fieldCounts[cursor]
+                    cursor += 1
+                    let field = Int((value >> 28) & 7)
                     let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * Double(entry.lengths[field]) / averages[field]
-                    weighted += SearchIndexBuilder.fieldWeights[field] * Double(entry.counts[slot * fieldCount + field]) / norm
+                    weighted += SearchIndexBuilder.fieldWeights[field] * Double(value & 0x0FFF_FFFF) / norm
+                    if value & SearchMemo.DocumentTerms.lastOfStem != 0 { break }
                 }
                 let df = Double(documentFrequency[stemID])
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 let score = idf * weighted * (SearchIndexBuilder.k1 + 1) / (weighted + SearchIndexBuilder.k1)
-                postingsByID[stemID].append((doc, max(1, Int((score * 100).rounded()))))
+                postingsByID[stemID].append(UInt64(doc) << 32 | UInt64(max(1, Int((score * 100).rounded()))))
             }
         }
         let usedWords = memo.words.indices.filter { wordUsed[$0] }
@@ -225,7 +231,7 @@ struct SearchIndexBuilder {
             } else {
                 stemSlots[stemID] = current.postings.count
                 current.words[word] = current.postings.count
-                let encoded = SearchNumbers.postings(list)
+                let encoded = SearchNumbers.postings(list.map { (document: Int($0 >> 32), score: Int($0 & 0xFFFF_FFFF)) })
                 current.postings.append(encoded)
                 size += encoded.utf8.count
             }

@@ -12,14 +12,44 @@ struct SearchMemo: Sendable {
     /// Each document's terms, by the digest of its field texts.
     var documents: [UInt64: DocumentTerms] = [:]
 
+    /// Kept in 32-bit numbers and only the fields a stem occurs in: at 100,000 documents these
+    /// are some 40 million stem occurrences, and full-width counts for every field took gigabytes.
     struct DocumentTerms: Sendable {
         /// The words that occur in the document, each once.
-        var words: [Int]
-        /// The stems that occur, and per stem its count in each field (`stems.count × fields`).
-        var stems: [Int]
-        var counts: [Int]
+        var words: [Int32]
+        /// The stems that occur.
+        var stems: [Int32]
+        /// Per stem, in `stems` order, each field it occurs in, ascending, as `field << 28 | count`;
+        /// the last entry of a stem has the top bit set.
+        var fieldCounts: [UInt32]
         /// How many words each field holds.
         var lengths: [Int]
+
+        static let lastOfStem: UInt32 = 1 << 31
+
+        /// Builds the entries from dense counts, `fieldCount` per stem.
+        init(words: [Int32], stems: [Int32], denseCounts: [Int], fieldCount: Int, lengths: [Int]) {
+            self.words = words
+            self.stems = stems
+            self.lengths = lengths
+            var entries: [UInt32] = []
+            entries.reserveCapacity(stems.count + stems.count / 4)
+            for slot in stems.indices {
+                let fields = (0..<fieldCount).filter { denseCounts[slot * fieldCount + $0] > 0 }
+                for (place, field) in fields.enumerated() {
+                    let count = UInt32(min(denseCounts[slot * fieldCount + field], (1 << 28) - 1))
+                    entries.append(UInt32(field) << 28 | count | (place == fields.count - 1 ? DocumentTerms.lastOfStem : 0))
+                }
+            }
+            fieldCounts = entries
+        }
+
+        init(words: [Int32], stems: [Int32], fieldCounts: [UInt32], lengths: [Int]) {
+            self.words = words
+            self.stems = stems
+            self.fieldCounts = fieldCounts
+            self.lengths = lengths
+        }
     }
 }
 
@@ -45,9 +75,11 @@ extension SearchMemo: CacheCodable {
         for _ in 0..<(try reader.readCount()) {
             let key = try reader.readUInt64()
             let terms = try DocumentTerms(from: &reader)
-            guard (terms.words.max() ?? 0) < max(words.count, 1), (terms.words.min() ?? 0) >= 0,
-                  (terms.stems.max() ?? 0) < max(stems.count, 1), (terms.stems.min() ?? 0) >= 0,
-                  terms.counts.count == terms.stems.count * terms.lengths.count else { throw BinaryReader.Damaged() }
+            guard Int(terms.words.max() ?? 0) < max(words.count, 1), (terms.words.min() ?? 0) >= 0,
+                  Int(terms.stems.max() ?? 0) < max(stems.count, 1), (terms.stems.min() ?? 0) >= 0,
+                  terms.fieldCounts.count { $0 & DocumentTerms.lastOfStem != 0 } == terms.stems.count,
+                  terms.fieldCounts.last.map({ $0 & DocumentTerms.lastOfStem != 0 }) ?? terms.stems.isEmpty,
+                  terms.fieldCounts.allSatisfy({ Int(($0 >> 28) & 7) < terms.lengths.count }) else { throw BinaryReader.Damaged() }
             documents[key] = terms
         }
     }
@@ -55,14 +87,16 @@ extension SearchMemo: CacheCodable {
 
 extension SearchMemo.DocumentTerms: CacheCodable {
     func write(to writer: inout BinaryWriter) {
-        writer.write(words)
-        writer.write(stems)
-        writer.write(counts)
+        writer.write(integers: words)
+        writer.write(integers: stems)
+        writer.write(integers: fieldCounts)
         writer.write(lengths)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(words: try reader.readIntegers(), stems: try reader.readIntegers(), counts: try reader.readIntegers(),
+        self.init(words: try reader.readIntegers().map(Int32.init(truncatingIfNeeded:)),
+                  stems: try reader.readIntegers().map(Int32.init(truncatingIfNeeded:)),
+                  fieldCounts: try reader.readIntegers().map(UInt32.init(truncatingIfNeeded:)),
                   lengths: try reader.readIntegers())
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import MosaicMarkdown
+
+extension BuildPipeline {
+    /// What the document stages hand on: the index without Markdown and each page's rendered body.
+    struct PreparedDocuments: Sendable {
+        var index: PageIndex
+        var rendered: [RenderedDocument]
+    }
+
+    /// Load, index and Markdown: the stages that hold the sources.
+    ///
+    /// A function of its own so that everything holding the Markdown (loaded documents, the
+    /// source index, the resolver) goes out of scope when it returns, instead of living as long
+    /// as the build: on a 100,000-document hub the sources are as large as the rendered pages.
+    static func prepareDocuments(inventory: ContentInventory, contentFolder: URL, cache: BuildCache, options: BuildOptions,
+                                 config: inout SiteConfig, templates: TemplateSet, strings: [LocaleCode: InterfaceStrings],
+                                 site: inout Site, clock: inout StageClock) async -> PreparedDocuments {
+        let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache)
+        site.diagnostics += loaded.flatMap(\.diagnostics)
+        let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
+        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged")
+
+        config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
+        let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
+        site.diagnostics += indexProblems
+        site.diagnostics += SchemaValidator.validate(sourceIndex, config: config)
+        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: sourceIndex)
+        clock.finish("index", "\(sourceIndex.pages.count) pages")
+
+        MarkdownRenderer.prepare()
+        let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
+        let renderer = MarkdownRenderer(options: markdownOptions)
+        let resolver = LinkResolver(index: sourceIndex, assets: Set(inventory.assets.map(\.path)))
+        let environment = linkEnvironment(index: sourceIndex, assets: inventory.assets, options: markdownOptions)
+        let sources = Dictionary(zip(inventory.documents.map(\.path.rawValue), loaded), uniquingKeysWith: { first, _ in first })
+        let reusedBodies = sourceIndex.pages.count { sources[$0.document.source.path.rawValue]?.markdown?.environment == environment }
+        let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
+                                            renderer: renderer, resolver: resolver, contentFolder: contentFolder)
+        site.diagnostics += rendered.flatMap(\.1)
+        site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
+                                                  environment: environment)
+        clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
+
+        // Nothing reads the Markdown after this stage: later stages see pages without it.
+        let index = sourceIndex.droppingBodies()
+        let light = rendered.map { document in
+            var light = document.0
+            light.page = index.pages[light.page.position]
+            return light
+        }
+        return PreparedDocuments(index: index, rendered: light)
+    }
+}
