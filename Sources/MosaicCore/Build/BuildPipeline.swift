@@ -105,7 +105,7 @@ public enum BuildPipeline {
         clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
 
         let previousOutput = cache.output
-        let previousRelated = cache.related
+        let previousGraph = cache.graph
         let previousSearch = cache.search
         let prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
                                               options: options, config: &config, templates: templates, strings: strings,
@@ -116,11 +116,10 @@ public enum BuildPipeline {
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
         let meta = RenderKeys.metaDigests(index)
-        let structure = RenderKeys.structureDigest(meta)
-        let knownRelated = previousRelated.flatMap { $0.key == structure ? $0.lists : nil }
-        let (graph, graphProblems) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
-                                                           today: PartialDate.today(), related: knownRelated)
-        site.nextCache?.related = (structure, graph.related)
+        let (graph, graphProblems, graphMemo) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
+                                                                      today: PartialDate.today(),
+                                                                      structure: RenderKeys.structureDigest(meta), memo: previousGraph)
+        site.nextCache?.graph = graphMemo
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
 

@@ -13,13 +13,13 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 3
+    private static let format = 4
 
     var settings: UInt64
     var documents: [String: DocumentMemo] = [:]
     var output: OutputRecord?
-    /// Related documents by position, valid for the index whose `RenderKeys.structureDigest` is `key`.
-    var related: (key: UInt64, lists: [[Int]])?
+    /// The site graph by positions, with the digests it is valid for.
+    var graph: GraphMemo?
     /// Each language's search terms, by language code.
     var search: [String: SearchMemo] = [:]
 
@@ -67,14 +67,14 @@ struct BuildCache: Sendable {
     /// One independently encoded part of the file; parts are read and written in parallel.
     private enum Segment: Sendable {
         case documents([(String, DocumentMemo)])
-        case related(key: UInt64, lists: [[Int]])
+        case graph(GraphMemo)
         case search(language: String, memo: SearchMemo)
         case output(OutputRecord)
 
         var kind: Int {
             switch self {
             case .documents: 0
-            case .related: 1
+            case .graph: 1
             case .search: 2
             case .output: 3
             }
@@ -88,10 +88,8 @@ struct BuildCache: Sendable {
                     writer.write(path)
                     memo.write(to: &writer)
                 }
-            case .related(let key, let lists):
-                writer.write(key)
-                writer.write(UInt64(lists.count))
-                for list in lists { writer.write(list) }
+            case .graph(let memo):
+                memo.write(to: &writer)
             case .search(let language, let memo):
                 writer.write(language)
                 memo.write(to: &writer)
@@ -112,10 +110,7 @@ struct BuildCache: Sendable {
                 for _ in 0..<(try reader.readCount()) { memos.append((try reader.readString(), try DocumentMemo(from: &reader))) }
                 self = .documents(memos)
             case 1:
-                let key = try reader.readUInt64()
-                var lists: [[Int]] = []
-                for _ in 0..<(try reader.readCount()) { lists.append(try reader.readIntegers()) }
-                self = .related(key: key, lists: lists)
+                self = .graph(try GraphMemo(from: &reader))
             case 2:
                 self = .search(language: try reader.readString(), memo: try SearchMemo(from: &reader))
             case 3:
@@ -159,8 +154,8 @@ struct BuildCache: Sendable {
             switch segment {
             case .documents(let memos)?:
                 for (path, memo) in memos { cache.documents[path] = memo }
-            case .related(let key, let lists)?:
-                cache.related = (key, lists)
+            case .graph(let memo)?:
+                cache.graph = memo
             case .search(let language, let memo)?:
                 cache.search[language] = memo
             case .output(let record)?:
@@ -182,7 +177,7 @@ struct BuildCache: Sendable {
             let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
             segments.append(.documents(slice.compactMap { path in documents[path].map { (path, $0) } }))
         }
-        if let related { segments.append(.related(key: related.key, lists: related.lists)) }
+        if let graph { segments.append(.graph(graph)) }
         for language in search.keys.sorted() {
             if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
         }

@@ -16,14 +16,29 @@ struct SiteGraph: Sendable {
     /// Taxonomy id → term id → tagged pages (all languages), newest first.
     let termMembers: [String: [String: [Int]]]
 
-    /// - Parameter related: the related lists when the caller already has them for this index
-    ///   (from the build cache), else they are computed.
-    static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig,
-                      today: PartialDate, related known: [[Int]]? = nil) async -> (SiteGraph, [Diagnostic]) {
+    /// Builds the graph, or takes it from `memo` (the build cache) when the site's front matter
+    /// and links digest the same; the returned memo is this build's, for the next one.
+    ///
+    /// - Parameter structure: `RenderKeys.structureDigest` of this index.
+    static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig, today: PartialDate,
+                      structure: UInt64, memo: GraphMemo? = nil) async -> (SiteGraph, [Diagnostic], GraphMemo) {
         let finder = ReferenceFinder(config: config, index: index)
+        let links = GraphMemo.linksDigest(structure: structure, rendered: rendered)
+        if let memo, memo.structure == structure, memo.links == links, memo.references.count == index.pages.count,
+           memo.backlinks.count == index.pages.count, memo.related.count == index.pages.count {
+            let references = memo.references.map { list in
+                list.compactMap { entry in index.pages.indices.contains(entry.target)
+                    ? ReferenceFinder.Reference(field: entry.field, target: index.pages[entry.target]) : nil }
+            }
+            let graph = SiteGraph(index: index, finder: finder, references: references, backlinks: memo.backlinks,
+                                  related: memo.related, supersedes: memo.supersedes, supersededBy: memo.supersededBy,
+                                  termMembers: memo.termMembers)
+            return (graph, memo.anchorDiagnostics + index.pages.flatMap { consultationDiagnostics($0, today: today) }, memo)
+        }
         let pages = index.pages
         let references = await pages.concurrentMap { finder.references(from: $0) }
-        var diagnostics = anchorDiagnostics(rendered: rendered, index: index)
+        let anchorWarnings = anchorDiagnostics(rendered: rendered, index: index)
+        var diagnostics = anchorWarnings
 
         var linkers = [Set<Int>](repeating: [], count: pages.count)
         for document in rendered {
@@ -62,14 +77,18 @@ struct SiteGraph: Sendable {
                 termMembers[taxonomy]?[term] = index.sortedForLists(Array(Set(members)))
             }
         }
-        var related = known ?? []
-        if known?.count != pages.count {
+        var related = memo?.related ?? []
+        if memo?.structure != structure || related.count != pages.count {
             related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)
         }
         let graph = SiteGraph(index: index, finder: finder, references: references, backlinks: backlinks,
                               related: related, supersedes: supersedes, supersededBy: supersededBy,
                               termMembers: termMembers)
-        return (graph, diagnostics)
+        let next = GraphMemo(structure: structure, links: links,
+                             references: references.map { $0.map { (field: $0.field, target: $0.target.position) } },
+                             backlinks: backlinks, related: related, supersedes: supersedes, supersededBy: supersededBy,
+                             termMembers: termMembers, anchorDiagnostics: anchorWarnings)
+        return (graph, diagnostics, next)
     }
 
     /// `[[id#heading]]` and `x.md#heading` must name a heading that exists in the target.
