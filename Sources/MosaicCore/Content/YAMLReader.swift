@@ -17,6 +17,12 @@ enum YAMLReader {
 
     /// Parses one YAML document; an empty document gives an empty mapping.
     static func parse(_ text: String) -> Result<YAMLNode, Failure> {
+        if let simple = SimpleYAML.parse(text) { return .success(simple) }
+        return parseWithYams(text)
+    }
+
+    /// The full YAML reader, for everything `SimpleYAML` leaves to it (and for its tests).
+    static func parseWithYams(_ text: String) -> Result<YAMLNode, Failure> {
         let node: Node?
         do {
             // No implicit tag rules: Mosaic reads every scalar as text and types it itself
