@@ -61,6 +61,8 @@ struct YAMLReaderTests {
         "title: 'single'\ntags: [a, b c,  d ]\nempty: []\n",
         "provinces: [\"on\", 'qc', bc]\n",
         "provinces: [\"a, b\"]\n",
+        "tags: [e\u{301}te\u{301}, x, \u{1F600}, y]\nnext: [\"\u{E9}\", z]\n",
+        "title: caf\u{E9} \u{FEFF}x\n",
         "lips:\n- a\n- b\nnext: x\n",
         "lips:\n  - a\n  -   b\n",
         "location:\n  province: ab\n  city: Banff\nafter: 1\n",

@@ -17,16 +17,26 @@ enum SimpleYAML {
     }
 
     static func parse(_ text: String) -> YAMLNode? {
+        // Lines are cut on bytes: Character-wise string handling cost as much as Yams itself.
         var lines: [Line] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while lineStart <= utf8.endIndex {
             number += 1
-            if raw.contains("\t") || raw.contains("\r") { return nil }
-            let indent = raw.prefix { $0 == " " }.count
-            let content = raw.dropFirst(indent)
-            if content.isEmpty || content.first == "#" { continue }
-            if indent == 0 && (content.hasPrefix("---") || content.hasPrefix("...")) { return nil }
-            lines.append(Line(number: number, indent: indent, content: content))
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let bytes = utf8[lineStart..<lineEnd]
+            if bytes.contains(UInt8(ascii: "\t")) || bytes.contains(UInt8(ascii: "\r")) { return nil }
+            let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+            let contentStart = utf8.index(lineStart, offsetBy: indent)
+            let first = contentStart < lineEnd ? utf8[contentStart] : nil
+            if let first, first != UInt8(ascii: "#") {
+                let content = text[contentStart..<lineEnd]
+                if indent == 0 && (content.hasPrefix("---") || content.hasPrefix("...")) { return nil }
+                lines.append(Line(number: number, indent: indent, content: content))
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
         guard let first = lines.first else { return nil }
         var reader = Reader(lines: lines)
@@ -67,7 +77,7 @@ enum SimpleYAML {
                 } else {
                     guard line.indent == indent, !isSequenceItem(content) else { break }
                 }
-                guard let colon = content.firstIndex(of: ":") else { return nil }
+                guard let colon = content.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
                 let key = content[..<colon]
                 guard isPlainKey(key), seen.insert(key).inserted else { return nil }
                 if start == nil { start = (line.number, column) }
@@ -89,7 +99,7 @@ enum SimpleYAML {
                 } else {
                     guard afterColon.first == " " else { return nil }
                     let text = afterColon.drop { $0 == " " }
-                    let valueColumn = column + key.count + 1 + (afterColon.count - text.count)
+                    let valueColumn = column + key.utf8.count + 1 + (afterColon.utf8.count - text.utf8.count)
                     guard let scalar = SimpleYAML.inlineValue(text, line: line.number, column: valueColumn) else { return nil }
                     value = scalar
                     position += 1
@@ -109,7 +119,7 @@ enum SimpleYAML {
                 let line = lines[position]
                 let afterDash = line.content.dropFirst(2)
                 let text = afterDash.drop { $0 == " " }
-                let column = indent + 3 + (afterDash.count - text.count)
+                let column = indent + 3 + (afterDash.utf8.count - text.utf8.count)
                 guard !text.isEmpty, !isSequenceItem(text) else { return nil }
                 if SimpleYAML.looksLikeKey(text) {
                     guard let nested = mapping(indent: column - 1, firstKeyColumn: column) else { return nil }
@@ -125,18 +135,24 @@ enum SimpleYAML {
         }
 
         private func isPlainKey(_ key: Substring) -> Bool {
-            guard let first = key.first, first.isASCII, first.isLetter || first.isNumber || first == "_" else { return false }
-            return key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            guard let first = key.utf8.first, first != UInt8(ascii: "-") else { return false }
+            return SimpleYAML.isKeyBytes(key)
+        }
+    }
+
+    /// ASCII letters, digits, `_` and `-`, and at least one of them.
+    private static func isKeyBytes(_ key: Substring) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }
 
     /// `key:` or `key: value` with a plain key.
     private static func looksLikeKey(_ text: Substring) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let key = text[..<colon]
-        let after = text[text.index(after: colon)...]
-        return !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-            && (after.isEmpty || after.first == " ")
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let after = text[colon...].utf8.dropFirst()
+        return isKeyBytes(text[..<colon]) && (after.isEmpty || after.first == UInt8(ascii: " "))
     }
 
     /// A scalar or flow list written on one line, starting at `column`.
@@ -157,7 +173,7 @@ enum SimpleYAML {
             if inner.contains(where: { !$0.isWhitespace }) {
                 var offset = 1
                 for piece in inner.split(separator: ",", omittingEmptySubsequences: false) {
-                    let leading = piece.prefix { $0 == " " }.count
+                    let leading = piece.utf8.prefix { $0 == UInt8(ascii: " ") }.count
                     var item = piece.dropFirst(leading)
                     while item.last == " " { item = item.dropLast() }
                     let itemColumn = column + offset + leading
@@ -169,7 +185,8 @@ enum SimpleYAML {
                         guard isPlainScalar(item), !item.contains(where: { "[]{}".contains($0) }) else { return nil }
                         items.append(YAMLNode(.scalar(String(item), isPlain: true), line: line, column: itemColumn))
                     }
-                    offset += piece.count + 1
+                    // Yams counts columns in Unicode scalars.
+                    offset += piece.unicodeScalars.count + 1
                 }
             }
             return YAMLNode(.sequence(items), line: line, column: column)
@@ -179,10 +196,22 @@ enum SimpleYAML {
         }
     }
 
-    /// A one-line plain scalar that cannot be mistaken for anything else.
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+
+    /// A one-line plain scalar that cannot be mistaken for anything else: no indicator first, no
+    /// `: ` or ` #` inside, no trailing `:`, no control characters or byte order mark.
     private static func isPlainScalar(_ text: Substring) -> Bool {
-        guard let first = text.first, !"-?:,[]{}#&*!|>'\"%@`".contains(first), !text.hasSuffix(":") else { return false }
-        return !text.contains(": ") && !text.contains(" #") && !text.contains("\u{FEFF}")
-            && text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+        let bytes = text.utf8
+        guard let first = bytes.first, !indicators.contains(first), bytes.last != UInt8(ascii: ":") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }
+            if previous == 0xEF && byte == 0xBB { return false }
+            previous = byte
+        }
+        return true
     }
 }
