@@ -24,6 +24,7 @@ public indirect enum MustacheValue: Sendable {
         case let dictionary as [String: String]: self = .object(dictionary.mapValues(MustacheValue.string))
         case let list as [[String: Any]]: self = .list(list.map { .object($0.mapValues(MustacheValue.init(any:))) })
         case let list as [String]: self = .list(list.map(MustacheValue.string))
+        case let list as [MustacheValue]: self = .list(list)
         case let list as [Any]: self = .list(list.map(MustacheValue.init(any:)))
         case let optional as any OptionalProtocol: self = optional.wrappedAny.map(MustacheValue.init(any:)) ?? .null
         default: self = .string(String(describing: value))

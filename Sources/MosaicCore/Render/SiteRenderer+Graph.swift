@@ -153,7 +153,7 @@ extension SiteRenderer {
                     (context.strings["home"] ?? "Home", OutputPath.page([code])), (title, indexPath),
                 ])
                 values["groups"] = [["title": label, "countText": context.countText(pages.count),
-                                     "items": pages.map { item(for: $0, context: context) }]]
+                                     "items": pages.map { listItem(for: $0, context: context) }]]
                 files.append(render("listing", values, at: path))
             }
             groups.append([
@@ -268,7 +268,7 @@ extension SiteRenderer {
         if !missing.isEmpty {
             groups.append(["title": context.strings["translations_missing"] ?? "Not yet translated",
                            "countText": context.countText(missing.count),
-                           "items": missing.map { item(for: index.pages[$0], context: context) }])
+                           "items": missing.map { listItem(for: index.pages[$0], context: context) }])
         }
         if !stale.isEmpty {
             groups.append(["title": context.strings["translations_stale"] ?? "Older than the original",

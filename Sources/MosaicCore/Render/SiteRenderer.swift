@@ -1,5 +1,6 @@
 import Foundation
 import MosaicMarkdown
+import MosaicTemplates
 
 /// Stage 5: turns rendered documents and the site graph into HTML files through the templates.
 struct SiteRenderer: Sendable {
@@ -9,6 +10,7 @@ struct SiteRenderer: Sendable {
     let strings: [LocaleCode: InterfaceStrings]
     let untranslated: UntranslatedPages
     let parity: TranslationParity
+    let itemCache = ListItemCache()
 
     var index: PageIndex { graph.index }
 
@@ -57,7 +59,7 @@ struct SiteRenderer: Sendable {
         }
         let meta = metaEntries(for: page, context: context)
         let backlinkGroups = groupedByType(graph.backlinks[page.position], context: context)
-        let related = graph.related[page.position].map { item(for: index.pages[$0], context: context) }
+        let related = graph.related[page.position].map { listItem(for: index.pages[$0], context: context) }
         var pageValues: [String: Any] = [
             "title": document.title,
             "contentHTML": rendered.html,
@@ -161,9 +163,29 @@ struct SiteRenderer: Sendable {
 
     // MARK: - Lists
 
-    /// One list entry with type, date, status and the languages it exists in.
+    /// One list entry with type, date, status and the languages it exists in, for callers that
+    /// add fields of their own; plain lists use `listItem`.
     func item(for page: IndexedPage, context: PageContext) -> [String: Any] {
-        var item: [String: Any] = ["title": page.document.title, "url": context.url(to: page.outputPath)]
+        var item: [String: Any] = itemFields(for: page, context: context)
+        item["url"] = context.url(to: page.outputPath)
+        return item
+    }
+
+    /// `item(for:context:)` as a template value, its fields made once per page and language.
+    func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
+        var fields = itemCache.fields(language: context.language, position: page.position) {
+            // Room for the URL, so adding it does not grow the dictionary.
+            var fields = [String: MustacheValue](minimumCapacity: 12)
+            for (name, value) in itemFields(for: page, context: context) { fields[name] = MustacheValue(any: value) }
+            return fields
+        }
+        fields["url"] = .string(context.url(to: page.outputPath))
+        return .object(fields)
+    }
+
+    /// An entry's fields but its URL: the same on every page in the reader's language.
+    private func itemFields(for page: IndexedPage, context: PageContext) -> [String: Any] {
+        var item: [String: Any] = ["title": page.document.title]
         if let summary = page.document.summary { item["summary"] = summary }
         if let date = page.document.date {
             item["dateText"] = context.strings.format(date)
@@ -193,8 +215,8 @@ struct SiteRenderer: Sendable {
         return index.sortedForLists(Array(chosen.values)).map { index.pages[$0] }
     }
 
-    func listItems(_ positions: [Int], language: LocaleCode, context: PageContext) -> [[String: Any]] {
-        choose(positions, language: language).map { item(for: $0, context: context) }
+    func listItems(_ positions: [Int], language: LocaleCode, context: PageContext) -> [MustacheValue] {
+        choose(positions, language: language).map { listItem(for: $0, context: context) }
     }
 
     /// Groups pages by content type (in the order types are declared, then by name), newest first.
@@ -206,7 +228,7 @@ struct SiteRenderer: Sendable {
             return [
                 "title": type.isEmpty ? (context.strings["other_documents"] ?? "Other") : typeLabel(type, context),
                 "countText": context.countText(members.count),
-                "items": members.map { item(for: $0, context: context) },
+                "items": members.map { listItem(for: $0, context: context) },
             ]
         }
     }
