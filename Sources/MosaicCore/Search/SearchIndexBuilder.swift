@@ -181,6 +181,11 @@ struct SearchIndexBuilder {
             for stemID in entry.stems { documentFrequency[Int(stemID)] += 1 }
             for wordID in entry.words { wordUsed[Int(wordID)] = true }
         }
+        // Inverse document frequency once per stem rather than once per posting.
+        let inverseFrequency = documentFrequency.map { frequency -> Double in
+            let df = Double(frequency)
+            return frequency == 0 ? 0 : log(1 + (count - df + 0.5) / (df + 0.5))
+        }
         // Each posting packed as `document << 32 | score`, half the size of a pair of integers.
         var postingsByID = [[UInt64]](repeating: [], count: memo.stems.count)
         for (doc, entry) in terms.enumerated() {
@@ -195,8 +200,7 @@ struct SearchIndexBuilder {
                     weighted += SearchIndexBuilder.fieldWeights[field] * Double(value & 0x0FFF_FFFF) / norm
                     if value & SearchMemo.DocumentTerms.lastOfStem != 0 { break }
                 }
-                let df = Double(documentFrequency[stemID])
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                let idf = inverseFrequency[stemID]
                 let score = idf * weighted * (SearchIndexBuilder.k1 + 1) / (weighted + SearchIndexBuilder.k1)
                 postingsByID[stemID].append(UInt64(doc) << 32 | UInt64(max(1, Int((score * 100).rounded()))))
             }
