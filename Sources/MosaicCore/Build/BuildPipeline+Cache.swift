@@ -91,10 +91,13 @@ extension BuildPipeline {
         }
     }
 
-    /// The body of a document whose front matter came from the cache.
+    /// The body of a document whose front matter came from the cache: the file is split again,
+    /// its YAML is not read again.
     static func readBody(of source: SourceDocument, contentFolder: URL) -> String {
         let data = FileManager.default.contents(atPath: contentFolder.path + "/" + source.path.rawValue) ?? Data()
-        return DocumentLoader.loadDocument(source, data: data).0?.body ?? ""
+        guard case .success(let text) = TextDecoding.decode(data, path: source.displayPath, code: "content.encoding"),
+              case .success(let parts) = FrontMatter.split(text) else { return "" }
+        return parts.body
     }
 
     /// Gives a cached document its HTML and text back by rendering its Markdown again, with the

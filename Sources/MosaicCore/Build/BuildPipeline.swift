@@ -25,7 +25,7 @@ public enum BuildPipeline {
             } catch {
                 report.failure = "\(error)"
             }
-            clock.finish("write", "\(site.fileCount) files, \(site.keptCount) kept from the last build")
+            clock.finish("write", "\(site.fileCount) files, \(site.plan?.keptCount ?? 0) kept from the last build")
         }
         // A failed build leaves the previous output, so the record of it stays true.
         if let folder = options.cacheFolder, let cache = site.nextCache {
@@ -52,7 +52,6 @@ public enum BuildPipeline {
         /// What this build leaves for the next; its output record is filled in on commit.
         var nextCache: BuildCache?
         var plan: RenderPlan?
-        var keptCount = 0
     }
 
     static func makeSite(_ options: BuildOptions, clock: inout StageClock, sink: any OutputSink) async -> Site {
@@ -136,20 +135,13 @@ public enum BuildPipeline {
         site.plan = plan
         let keys = RenderKeys(settings: settings, meta: meta, graph: graph, rendered: documentsRendered, parity: parity,
                               untranslated: untranslated, languages: config.languages)
-        /// Renders a unit unless the previous output has it under the same key.
-        @Sendable func unit(_ key: UInt64, _ render: () -> [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
-            if let kept = plan.reuse(key) { return kept.map { ($0, nil) } }
-            let pages = render()
-            plan.write(pages.map(\.0), key: key)
-            return pages.map { ($0.0.path, $0.1) }
-        }
         // Cached documents come without HTML and text; the few pages rendered again get them back.
         let lightResolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
         @Sendable func complete(_ document: RenderedDocument) -> RenderedDocument {
             withBody(document, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
         }
         var outputs = await documentsRendered.concurrentMap { rendered in
-            unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
+            plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
         // Only the text is read after the document pages: the HTML of every page need not wait for the search index.
         documentsRendered = documentsRendered.map { $0.droppingHTML() }
@@ -159,35 +151,30 @@ public enum BuildPipeline {
         var listJobs: [@Sendable () -> [(OutputPath, Diagnostic?)]] = []
         for language in config.languages {
             let code = language.rawValue
-            listJobs.append { unit(keys.sitePage("home/\(code)")) {
+            listJobs.append { plan.unit(keys.sitePage("home/\(code)")) {
                 [siteRenderer.renderHomePage(language: language, pagesBySection: pagesBySection)] } }
             for section in config.sections {
                 let members = pagesBySection[section.id.rawValue] ?? []
-                listJobs.append { unit(keys.sectionPage(section.id.rawValue, language: language, members: members)) {
+                listJobs.append { plan.unit(keys.sectionPage(section.id.rawValue, language: language, members: members)) {
                     [siteRenderer.renderSectionPage(section, language: language, pages: members)] } }
             }
-            listJobs.append { unit(keys.sitePage("directory/\(code)")) { siteRenderer.renderDirectoryPages(language: language) } }
-            listJobs.append { unit(keys.sitePage("coverage/\(code)")) {
+            listJobs.append { plan.unit(keys.sitePage("directory/\(code)")) { siteRenderer.renderDirectoryPages(language: language) } }
+            listJobs.append { plan.unit(keys.sitePage("coverage/\(code)")) {
                 siteRenderer.renderCoveragePage(language: language).map { [$0] } ?? [] } }
-            listJobs.append { unit(keys.sitePage("consultations/\(code)")) { [siteRenderer.renderConsultationsPage(language: language)] } }
-            listJobs.append { unit(keys.sitePage("translations/\(code)")) { [siteRenderer.renderTranslationsPage(language: language)] } }
-            listJobs.append { unit(keys.sitePage("search/\(code)")) { [siteRenderer.renderSearchPage(language: language)] } }
+            listJobs.append { plan.unit(keys.sitePage("consultations/\(code)")) { [siteRenderer.renderConsultationsPage(language: language)] } }
+            listJobs.append { plan.unit(keys.sitePage("translations/\(code)")) { [siteRenderer.renderTranslationsPage(language: language)] } }
+            listJobs.append { plan.unit(keys.sitePage("search/\(code)")) { [siteRenderer.renderSearchPage(language: language)] } }
         }
-        listJobs.append { unit(keys.sitePage("not-found")) { [siteRenderer.renderNotFoundPage()] } }
-        listJobs.append { unit(keys.sitePage("language-choice")) { [siteRenderer.renderLanguageChoicePage()] } }
+        listJobs.append { plan.unit(keys.sitePage("not-found")) { [siteRenderer.renderNotFoundPage()] } }
+        listJobs.append { plan.unit(keys.sitePage("language-choice")) { [siteRenderer.renderLanguageChoicePage()] } }
         outputs += await listJobs.concurrentMap { $0() }.flatMap { $0 }
         for language in config.languages {
-            let key = keys.sitePage("taxonomies/\(language.rawValue)")
-            if let kept = plan.reuse(key) {
-                outputs += kept.map { ($0, nil) }
-            } else {
-                let pages = await siteRenderer.renderTaxonomyPages(language: language)
-                plan.write(pages.map(\.0), key: key)
-                outputs += pages.map { ($0.0.path, $0.1) }
+            outputs += await plan.unit(keys.sitePage("taxonomies/\(language.rawValue)")) {
+                await siteRenderer.renderTaxonomyPages(language: language)
             }
         }
         outputs += await siteRenderer.renderUntranslatedPages { position, language, path, render in
-            unit(keys.noticePage(position, language: language, path: path)) { [render()] }
+            plan.unit(keys.noticePage(position, language: language, path: path)) { [render()] }
         }
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
         site.pageCount = outputs.count
@@ -200,15 +187,8 @@ public enum BuildPipeline {
         // Independent outputs, built side by side.
         let finalConfig = config
         // Exports and feeds list the whole site, so they change with the site digest only.
-        @Sendable func generatedUnit(_ name: String, _ make: () -> [OutputFile]) -> [OutputPath] {
-            let key = keys.sitePage(name)
-            if let kept = plan.reuse(key) { return kept }
-            let files = make()
-            plan.write(files, key: key)
-            return files.map(\.path)
-        }
-        async let exports = generatedUnit("exports") { DataExport.make(graph: graph, config: finalConfig) }
-        async let feeds = generatedUnit("feeds") { siteRenderer.renderFeeds() }
+        async let exports = plan.unit(keys.sitePage("exports")) { DataExport.make(graph: graph, config: finalConfig).map { ($0, nil) } }
+        async let feeds = plan.unit(keys.sitePage("feeds")) { siteRenderer.renderFeeds().map { ($0, nil) } }
         // The search index is timed on its own: its share of the build is one of the benchmark's figures.
         let searchDocuments = documentsRendered
         async let search = config.languages.concurrentMap { language in
@@ -218,8 +198,7 @@ public enum BuildPipeline {
                 .build(language: language, memo: previousSearch[language.rawValue])
             return (output, ContinuousClock.now - started)
         }
-        var generatedPaths = await exports
-        generatedPaths += await feeds
+        _ = await (exports, feeds)
         let searchParts = await search
         for (language, part) in zip(config.languages, searchParts) {
             site.nextCache?.search[language.rawValue] = part.0.memo
@@ -228,10 +207,9 @@ public enum BuildPipeline {
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }
         let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
-        generatedPaths += generatedUnit("sitemap") { [siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys)] }
+        _ = plan.unit(keys.sitePage("sitemap")) { [(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys), nil)] }
         // Pages were written first, so a page wins over a static file at the same path.
         plan.writeByContents(files)
-        site.keptCount = plan.keptCount
         site.fileCount = plan.keys.count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
         if options.keepsDataUntilExit {

@@ -47,6 +47,22 @@ final class RenderPlan: Sendable {
         return paths
     }
 
+    /// Renders a unit unless the previous output has it under `key`; its paths with their diagnostics.
+    func unit(_ key: UInt64, _ render: () -> [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
+        if let kept = reuse(key) { return kept.map { ($0, nil) } }
+        let pages = render()
+        write(pages.map(\.0), key: key)
+        return pages.map { ($0.0.path, $0.1) }
+    }
+
+    /// `unit` for renderers that run their own tasks.
+    func unit(_ key: UInt64, _ render: () async -> [(OutputFile, Diagnostic?)]) async -> [(OutputPath, Diagnostic?)] {
+        if let kept = reuse(key) { return kept.map { ($0, nil) } }
+        let pages = await render()
+        write(pages.map(\.0), key: key)
+        return pages.map { ($0.0.path, $0.1) }
+    }
+
     /// Hands rendered files to the session, remembering them under `key`.
     func write(_ files: [OutputFile], key: UInt64) {
         session.write(files)

@@ -255,8 +255,3 @@ extension OutputStamp: CacheCodable {
         self.init(folder: try reader.readString(), marker: try reader.readArray())
     }
 }
-
-extension UInt64: CacheCodable {
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
-    init(from reader: inout BinaryReader) throws { self = try reader.readUInt64() }
-}

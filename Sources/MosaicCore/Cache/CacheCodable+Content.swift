@@ -12,6 +12,11 @@ extension Int: CacheCodable {
     init(from reader: inout BinaryReader) throws { self = try reader.readInt() }
 }
 
+extension UInt64: CacheCodable {
+    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.readUInt64() }
+}
+
 extension PageID: CacheCodable {
     func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
     init(from reader: inout BinaryReader) throws { self = try BinaryReader.valid(PageID(try reader.readString())) }

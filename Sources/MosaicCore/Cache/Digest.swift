@@ -21,6 +21,12 @@ struct Digest: Hashable, Sendable, Comparable {
 
     static func < (lhs: Digest, rhs: Digest) -> Bool { lhs.value < rhs.value }
 
+    /// `value` as 16 lowercase hex digits, for file names.
+    var hex: String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+
     private mutating func mix(_ word: UInt64) {
         state ^= word &* 0x87C3_7B91_1142_53D5
         state = ((state << 31) | (state >> 33)) &* 0x4CF5_AD43_2745_937F

@@ -1,93 +1,56 @@
 import Foundation
-import Synchronization
 
-extension DiskOutputSink {
-    /// Updates the published folder in place: changed files are written to the staging folder,
-    /// then each is renamed over its old version, and files the build no longer makes are removed.
+extension DiskOutputSink.Session {
+    /// Updates the published folder in place: each staged file is renamed over its old version,
+    /// and files the build no longer makes are removed.
     ///
     /// Each file is replaced atomically, the folder as a whole is not. The marker is renewed
     /// before anything moves, so an interrupted commit no longer matches the cache's stamp and the
     /// next build starts from nothing.
-    final class UpdateSession: OutputSession {
-        let sink: DiskOutputSink
-        let staging: URL
-        let writer: FileWriter
-        let previousFiles: [OutputPath]
-        private let kept = Mutex<Set<OutputPath>>([])
-
-        init(sink: DiskOutputSink, staging: URL, previousFiles: [OutputPath]) {
-            self.sink = sink
-            self.staging = staging
-            self.previousFiles = previousFiles
-            writer = FileWriter(root: staging)
-        }
-
-        var updatesPrevious: Bool { true }
-
-        func write(_ files: [OutputFile]) {
-            writer.write(files)
-        }
-
-        func keep(_ paths: [OutputPath]) {
-            writer.claim(paths)
-            kept.withLock { $0.formUnion(paths) }
-        }
-
-        func commit() throws -> OutputStamp? {
-            if let failure = writer.firstFailure {
-                discard()
-                throw Failure.io("cannot write the site to \(staging.path): \(failure)")
-            }
-            let target = sink.target.path
-            let kept = kept.withLock { $0 }
-            let written = writer.takenPaths.subtracting(kept)
-            do {
-                try DiskOutputSink.markerText.write(to: staging.appendingPathComponent(DiskOutputSink.markerName))
-                try move(DiskOutputSink.markerName, into: target)
-                for path in written.sorted() { try move(path.rawValue, into: target) }
-            } catch {
-                discard()
-                throw Failure.io("cannot update \(target): \(error)")
-            }
-            var emptied: Set<String> = []
-            for path in previousFiles where !written.contains(path) && !kept.contains(path) {
-                unlink(target + "/" + path.rawValue)
-                var folder = path.components.dropLast()
-                while !folder.isEmpty {
-                    emptied.insert(folder.joined(separator: "/"))
-                    folder = folder.dropLast()
-                }
-            }
-            // Deepest first; `rmdir` leaves every folder that still holds something.
-            for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(target + "/" + folder) }
+    func commitInPlace(replacing previousFiles: [OutputPath]) throws {
+        let target = sink.target.path
+        let kept = kept.withLock { $0 }
+        let written = writer.takenPaths.subtracting(kept)
+        do {
+            try move(DiskOutputSink.markerName, into: target)
+            for path in written.sorted() { try move(path.rawValue, into: target) }
+        } catch {
             discard()
-            return sink.currentStamp()
+            throw DiskOutputSink.Failure.io("cannot update \(target): \(error)")
         }
-
-        /// Renames one staged file over its published version, making folders on the way and
-        /// removing whatever stood where a file or folder must now be.
-        private func move(_ relative: String, into target: String) throws {
-            let components = relative.split(separator: "/").map(String.init)
-            var folder = target
-            for component in components.dropLast() {
-                folder += "/" + component
-                var info = stat()
-                if lstat(folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(folder) }
-                if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                    throw Failure.io("cannot create \(folder): \(String(cString: strerror(errno)))")
-                }
-            }
-            let destination = target + "/" + relative
-            if rename(staging.path + "/" + relative, destination) != 0 {
-                try? FileManager.default.removeItem(atPath: destination)
-                guard rename(staging.path + "/" + relative, destination) == 0 else {
-                    throw Failure.io("cannot move \(relative) into \(target): \(String(cString: strerror(errno)))")
-                }
+        var emptied: Set<String> = []
+        for path in previousFiles where !written.contains(path) && !kept.contains(path) {
+            unlink(target + "/" + path.rawValue)
+            var folder = path.components.dropLast()
+            while !folder.isEmpty {
+                emptied.insert(folder.joined(separator: "/"))
+                folder = folder.dropLast()
             }
         }
+        // Deepest first; `rmdir` leaves every folder that still holds something.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(target + "/" + folder) }
+        discard()
+    }
 
-        func discard() {
-            try? FileManager.default.removeItem(at: staging)
+    /// Renames one staged file over its published version, making folders on the way and
+    /// removing whatever stood where a file or folder must now be.
+    private func move(_ relative: String, into target: String) throws {
+        let components = relative.split(separator: "/").map(String.init)
+        var folder = target
+        for component in components.dropLast() {
+            folder += "/" + component
+            var info = stat()
+            if lstat(folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(folder) }
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                throw DiskOutputSink.Failure.io("cannot create \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+        let destination = target + "/" + relative
+        if rename(staging.path + "/" + relative, destination) != 0 {
+            try? FileManager.default.removeItem(atPath: destination)
+            guard rename(staging.path + "/" + relative, destination) == 0 else {
+                throw DiskOutputSink.Failure.io("cannot move \(relative) into \(target): \(String(cString: strerror(errno)))")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes the site into a staging folder beside the target and swaps it in only when complete.
 ///
@@ -44,9 +45,9 @@ public struct DiskOutputSink: OutputSink {
         // deleted one by hand); otherwise the site is built again from nothing.
         if let previous, previous == currentStamp(),
            previousFiles.allSatisfy({ access(target.path + "/" + $0.rawValue, F_OK) == 0 }) {
-            return UpdateSession(sink: self, staging: staging, previousFiles: previousFiles)
+            return Session(sink: self, staging: staging, previousFiles: previousFiles)
         }
-        return Session(sink: self, staging: staging)
+        return Session(sink: self, staging: staging, previousFiles: nil)
     }
 
     /// The stamp of what the target holds now, if Mosaic published it.
@@ -59,28 +60,37 @@ public struct DiskOutputSink: OutputSink {
 
     static let markerText = Data("Built by Mosaic; this folder is replaced on every build.\n".utf8)
 
-    /// Files go into the staging folder as they come; `commit` swaps it in for the target.
-    private final class Session: OutputSession {
+    /// Files go into the staging folder as they come. `commit` swaps the staging folder in for the
+    /// target, or, when the session updates the previous output (`previousFiles` known), moves
+    /// the staged files into it (`DiskOutputSink+Update`).
+    final class Session: OutputSession {
         let sink: DiskOutputSink
         let staging: URL
         let writer: FileWriter
+        /// The files the target holds, when this session updates it in place.
+        let previousFiles: [OutputPath]?
+        let kept = Mutex<Set<OutputPath>>([])
 
-        init(sink: DiskOutputSink, staging: URL) {
+        init(sink: DiskOutputSink, staging: URL, previousFiles: [OutputPath]?) {
             self.sink = sink
             self.staging = staging
+            self.previousFiles = previousFiles
             writer = FileWriter(root: staging)
         }
 
-        var updatesPrevious: Bool { false }
+        var updatesPrevious: Bool { previousFiles != nil }
 
         func write(_ files: [OutputFile]) {
             writer.write(files)
         }
 
-        func keep(_ paths: [OutputPath]) {}
+        func keep(_ paths: [OutputPath]) {
+            guard updatesPrevious else { return }
+            writer.claim(paths)
+            kept.withLock { $0.formUnion(paths) }
+        }
 
         func commit() throws -> OutputStamp? {
-            let fileManager = FileManager.default
             if let failure = writer.firstFailure {
                 discard()
                 throw Failure.io("cannot write the site to \(staging.path): \(failure)")
@@ -91,6 +101,17 @@ public struct DiskOutputSink: OutputSink {
                 discard()
                 throw Failure.io("cannot write the site to \(staging.path): \(error.localizedDescription)")
             }
+            if let previousFiles {
+                try commitInPlace(replacing: previousFiles)
+            } else {
+                try swapIn()
+            }
+            return sink.currentStamp()
+        }
+
+        /// Replaces the whole target with the staging folder.
+        private func swapIn() throws {
+            let fileManager = FileManager.default
             let target = sink.target
             let backup = target.deletingLastPathComponent()
                 .appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
@@ -104,7 +125,6 @@ public struct DiskOutputSink: OutputSink {
                 throw Failure.io("cannot move the new site into \(target.path): \(error.localizedDescription)")
             }
             if hadPrevious { try? fileManager.removeItem(at: backup) }
-            return sink.currentStamp()
         }
 
         func discard() {

@@ -111,17 +111,24 @@ public struct TemplateSet: Sendable {
 /// Lists regular files under a folder as sorted `/`-separated relative paths, hidden files skipped.
 enum FileListing {
     static func files(in folder: URL) -> [String] {
-        let fileManager = FileManager.default
         var result: [String] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
-            let url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            guard let names = try? fileManager.contentsOfDirectory(atPath: url.path) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var isFolder: ObjCBool = false
-                guard fileManager.fileExists(atPath: folder.appendingPathComponent(child).path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue { pending.append(child) } else { result.append(child) }
+            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            for entry in FolderEntries.list(path) ?? [] where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                var type = entry.type
+                if type == .typeSymbolicLink {
+                    // Links inside theme and site folders are followed, as before.
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: path + "/" + entry.name, isDirectory: &isFolder) else { continue }
+                    type = isFolder.boolValue ? .typeDirectory : .typeRegular
+                }
+                switch type {
+                case .typeDirectory?: pending.append(child)
+                case .typeRegular?: result.append(child)
+                default: continue
+                }
             }
         }
         return result.sorted()

@@ -250,7 +250,7 @@ struct SearchIndexBuilder {
         // document changed keeps its name, so one edit rewrites one fragment.
         var numbering = Digest()
         for document in documents { numbering.add(document.page.document.source.path.rawValue) }
-        let fragmentFolder = "f-" + ContentHash.hex(Data(String(numbering.value, radix: 16).utf8))
+        let fragmentFolder = "f-" + numbering.hex
         var fragments: [(file: OutputFile, key: UInt64)] = []
         for (doc, document) in documents.enumerated() {
             let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
