@@ -8,21 +8,39 @@ import Foundation
 enum CmarkEnvironment {
     static let shared: Registered = {
         cmark_gfm_core_extensions_ensure_registered()
-        return Registered()
+        let registered = Registered()
+        registered.makeAutolinkCharactersPermanent()
+        return registered
     }()
 
     /// Proof that registration happened; carries the extension names a parser attaches.
+    ///
+    /// cmark-gfm keeps the characters that start an extension's inline syntax (`~`, `w`, `:`) in
+    /// one table for the whole process. Each parser adds its extensions' characters when it parses
+    /// inlines (and the table extension for every row) and removes them when done, so two parsers
+    /// at work at once lose `www.` autolinks or strikethrough at random (github/cmark-gfm#176,
+    /// unmerged). Autolink's characters are therefore added once, for good; strikethrough's `~`
+    /// cannot be (its list also maps `~~` delimiters back to the extension), so only sources that
+    /// contain `~` attach strikethrough, and those parse one at a time.
     struct Registered: Sendable {
-        let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+        let extensionNames = ["table", "autolink", "tagfilter", "tasklist"]
+        let tildeExtensionName = "strikethrough"
+
+        /// Adds autolink's characters to the shared table and empties its own list, so that a
+        /// parser's add and remove leave them alone; every Mosaic parser attaches autolink.
+        fileprivate func makeAutolinkCharactersPermanent() {
+            guard let autolink = cmark_find_syntax_extension("autolink") else { return }
+            if let parser = cmark_parser_new(CMARK_OPT_DEFAULT) {
+                cmark_parser_attach_syntax_extension(parser, autolink)
+                cmark_manage_extensions_special_characters(parser, 1)
+                cmark_parser_free(parser)
+            }
+            cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        }
     }
 
-    /// Held while a parser finishes, which is when cmark-gfm parses inlines.
-    ///
-    /// Parsing inlines adds the extensions' special characters (`~`, `w`, `:`) to a table shared
-    /// by the whole process and removes them when done, so two parsers finishing at once lose
-    /// `www.` autolinks or strikethrough at random (github/cmark-gfm#176, unmerged). Block
-    /// parsing, the tree walk and HTML rendering stay parallel.
-    static let inlinePhase = NSLock()
+    /// Held by a parser with strikethrough attached, from its first line to its last inline.
+    static let tildePhase = NSLock()
 
     /// Makes sure registration happened; call before any parallel rendering starts.
     static func prepare() {

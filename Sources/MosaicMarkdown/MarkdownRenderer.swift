@@ -45,20 +45,23 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
         }
         defer { cmark_parser_free(parser) }
-        for name in registered.extensionNames {
+        var text = source
+        let hasTilde = text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
+        var names = registered.extensionNames
+        if hasTilde { names.append(registered.tildeExtensionName) }
+        for name in names {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = source
+        if hasTilde { CmarkEnvironment.tildePhase.lock() }
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        CmarkEnvironment.inlinePhase.lock()
         let finished = cmark_parser_finish(parser)
-        CmarkEnvironment.inlinePhase.unlock()
+        if hasTilde { CmarkEnvironment.tildePhase.unlock() }
         guard let root = finished else {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", wordCount: 0)
         }

@@ -140,11 +140,26 @@ public enum BuildPipeline {
         @Sendable func complete(_ document: RenderedDocument) -> RenderedDocument {
             withBody(document, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
         }
+        // Whole-site outputs need only the graph and the texts, so they run beside the pages: the
+        // search index of a language is one long task that fills a core while pages fill the rest.
+        let finalConfig = config
+        // Exports and feeds list the whole site, so they change with the site digest only.
+        async let exports = plan.unit(keys.sitePage("exports")) { DataExport.make(graph: graph, config: finalConfig).map { ($0, nil) } }
+        async let feeds = plan.unit(keys.sitePage("feeds")) { siteRenderer.renderFeeds().map { ($0, nil) } }
+        // The search index is timed on its own: its share of the build is one of the benchmark's figures.
+        let searchDocuments = documentsRendered.map { $0.droppingHTML() }
+        async let search = config.languages.concurrentMap { language in
+            let started = ContinuousClock.now
+            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
+                                                   complete: complete, reuse: { plan.reuse($0) != nil })
+                .build(language: language, memo: previousSearch[language.rawValue])
+            return (output, ContinuousClock.now - started)
+        }
         var outputs = await documentsRendered.concurrentMap { rendered in
             plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
-        // Only the text is read after the document pages: the HTML of every page need not wait for the search index.
-        documentsRendered = documentsRendered.map { $0.droppingHTML() }
+        // The HTML of every page need not wait for the search index.
+        documentsRendered = []
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
         // List pages hold thousands of items on large sites: one task each, across the cores.
@@ -184,20 +199,6 @@ public enum BuildPipeline {
             folders: [theme.appendingPathComponent("static"), root.appendingPathComponent(config.staticFolder)],
             assets: inventory.assets, contentFolder: contentFolder)
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make().utf8)))
-        // Independent outputs, built side by side.
-        let finalConfig = config
-        // Exports and feeds list the whole site, so they change with the site digest only.
-        async let exports = plan.unit(keys.sitePage("exports")) { DataExport.make(graph: graph, config: finalConfig).map { ($0, nil) } }
-        async let feeds = plan.unit(keys.sitePage("feeds")) { siteRenderer.renderFeeds().map { ($0, nil) } }
-        // The search index is timed on its own: its share of the build is one of the benchmark's figures.
-        let searchDocuments = documentsRendered
-        async let search = config.languages.concurrentMap { language in
-            let started = ContinuousClock.now
-            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
-                                                   complete: complete, reuse: { plan.reuse($0) != nil })
-                .build(language: language, memo: previousSearch[language.rawValue])
-            return (output, ContinuousClock.now - started)
-        }
         _ = await (exports, feeds)
         let searchParts = await search
         for (language, part) in zip(config.languages, searchParts) {

@@ -3,12 +3,21 @@
 /// files assembled by hand.
 enum JSONText {
     static func quoted(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            return "\"" + text + "\""
-        }
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a quoted literal; the byte form for writers that assemble whole files.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
+            guard needsEscape(byte) else {
+                bytes.append(byte)
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""): bytes += Array("\\\"".utf8)
             case UInt8(ascii: "\\"): bytes += Array("\\\\".utf8)
@@ -17,13 +26,15 @@ enum JSONText {
             case 0x09: bytes += Array("\\t".utf8)
             case 0x08: bytes += Array("\\b".utf8)
             case 0x0C: bytes += Array("\\f".utf8)
-            case 0..<0x20:
+            default:
                 let hex = String(byte, radix: 16)
                 bytes += Array(("\\u00" + (hex.count == 1 ? "0" + hex : hex)).utf8)
-            default: bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }

@@ -90,9 +90,29 @@ struct SearchIndexBuilder {
         var text: String
 
         var json: String {
-            "{\"date\":\(JSONText.quoted(date)),\"dateText\":\(JSONText.quoted(dateText)),\"doc\":\(doc),"
-                + "\"language\":\(JSONText.quoted(language)),\"lip\":\(JSONText.quoted(lip)),\"text\":\(JSONText.quoted(text)),"
-                + "\"title\":\(JSONText.quoted(title)),\"type\":\(JSONText.quoted(type)),\"url\":\(JSONText.quoted(url))}"
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 256)
+            for (name, value) in [("date", date), ("dateText", dateText)] { field(name, value, into: &bytes) }
+            bytes += Array(",\"doc\":\(doc)".utf8)
+            for (name, value) in [("language", language), ("lip", lip), ("text", text), ("title", title), ("type", type),
+                                  ("url", url)] {
+                field(name, value, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// What the fragment shows apart from its text, for its key.
+        func addFields(to digest: inout Digest) {
+            for value in [title, url, type, lip, date, dateText, language] { digest.add(value) }
+            digest.add(doc)
+        }
+
+        private func field(_ name: String, _ value: String, into bytes: inout [UInt8]) {
+            bytes.append(UInt8(ascii: bytes.isEmpty ? "{" : ","))
+            JSONText.append(name, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.append(value, to: &bytes)
         }
     }
 
@@ -256,12 +276,12 @@ struct SearchIndexBuilder {
             let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
             var key = Digest()
             key.add(path.rawValue)
-            key.add(fragment(doc, document, language: language, strings: strings, text: "").json)
+            var fragment = fragment(doc, document, language: language, strings: strings, text: "")
+            fragment.addFields(to: &key)
             key.add(document.textDigest)
             if reuse(key.value) { continue }
-            let text = String(complete(document).plainText.prefix(SearchIndexBuilder.fragmentLength))
-            let contents = script(kind: "fragment", language: language,
-                                  json: fragment(doc, document, language: language, strings: strings, text: text).json)
+            fragment.text = String(complete(document).plainText.prefix(SearchIndexBuilder.fragmentLength))
+            let contents = script(kind: "fragment", language: language, json: fragment.json)
             fragments.append((OutputFile(path: path, contents: contents), key.value))
         }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)

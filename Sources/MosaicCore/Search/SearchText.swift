@@ -2,28 +2,43 @@
 /// (`Réseau` → `reseau`), split on anything that is not a letter or digit, drop stopwords.
 enum SearchText {
     static func words(in text: String) -> [String] {
-        let folded = Slug.fold(text)
-        let scalars = folded.unicodeScalars
-        var words: [String] = []
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            if isWordScalar(scalars[index]) {
-                if start == nil { start = index }
-            } else if let wordStart = start {
-                words.append(String(folded[wordStart..<index]))
-                start = nil
+        var folded = Slug.fold(text)
+        // Byte by byte: folded text is mostly ASCII, and walking `unicodeScalars` was most of the
+        // search index's time; other scalars are decoded and judged by their properties.
+        return folded.withUTF8 { bytes in
+            var words: [String] = []
+            var start = -1
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                let isWord = lead < 0x80 ? asciiWordBytes[Int(lead)] : isWordScalar(bytes, at: index, length: length)
+                if isWord {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = -1
+                }
+                index += length
             }
-            scalars.formIndex(after: &index)
+            if start >= 0 {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            }
+            return words
         }
-        if let wordStart = start { words.append(String(folded[wordStart...])) }
-        return words
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-        }
+    /// `a`–`z` and `0`–`9`: the ASCII a word is made of once folded.
+    private static let asciiWordBytes: [Bool] = (0..<128).map { byte in
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    /// Whether the multi-byte scalar starting at `index` is a letter or a digit.
+    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        guard index + length <= bytes.count else { return false }
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
