@@ -292,7 +292,8 @@ private struct TreeWalk {
     }
 
     private mutating func uniqueAnchor(for text: String) -> String {
-        let base = makeAnchor(text).isEmpty ? "section" : makeAnchor(text)
+        let made = makeAnchor(text)
+        let base = made.isEmpty ? "section" : made
         var candidate = base
         var counter = 1
         while usedAnchors.contains(candidate) {

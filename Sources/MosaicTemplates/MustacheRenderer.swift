@@ -3,16 +3,11 @@
 /// Indentation of standalone partials follows swift-mustache: a node's output is indented when it
 /// starts a new line of the output of the template (or section pass) that contains it.
 struct MustacheRenderer {
+    /// What changes only at partials and parents; the stack of values lives in the renderer, which
+    /// pushes and pops around sections instead of copying a stack for every list item.
     struct Scope {
-        var stack: [MustacheValue]
         var indentation: [UInt8]?
         var overrides: [String: [MustacheNode]]?
-
-        func pushing(_ value: MustacheValue) -> Scope {
-            var scope = self
-            scope.stack.append(value)
-            return scope
-        }
 
         func indented(by extra: [UInt8]?, overriding blocks: [String: [MustacheNode]]? = nil) -> Scope {
             var scope = self
@@ -26,6 +21,14 @@ struct MustacheRenderer {
     }
 
     let library: MustacheLibrary
+    /// The context, then each section's value, innermost last.
+    private var stack: [MustacheValue]
+
+    init(library: MustacheLibrary, context: MustacheValue) {
+        self.library = library
+        stack = [context]
+        stack.reserveCapacity(16)
+    }
 
     mutating func render(_ nodes: [MustacheNode], _ scope: Scope, into output: inout [UInt8]) {
         let start = output.count
@@ -48,18 +51,18 @@ struct MustacheRenderer {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let name, let escaped):
-            guard let value = lookup(name, in: scope.stack) else { return }
+            guard let value = lookup(name) else { return }
             let text: String
             switch value {
             case .string(let string): text = string
             case .int(let number): text = String(number)
             case .double(let number): text = String(describing: number)
             case .bool(let flag): text = flag ? "true" : "false"
-            case .null, .list, .object: return
+            case .null, .list, .object, .extended: return
             }
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .section(let name, let nodes, let inverted):
-            let value = lookup(name, in: scope.stack)
+            let value = lookup(name)
             if inverted {
                 switch value {
                 case .list(let items)?: if items.isEmpty { render(nodes, scope, into: &output) }
@@ -71,13 +74,13 @@ struct MustacheRenderer {
             }
             switch value {
             case .list(let items)?:
-                for item in items { render(nodes, scope.pushing(item), into: &output) }
+                for item in items { render(nodes, scope, pushing: item, into: &output) }
             case .bool(let flag)?:
                 if flag { render(nodes, scope, into: &output) }
             case .null?, nil:
                 break
             case let value?:
-                render(nodes, scope.pushing(value), into: &output)
+                render(nodes, scope, pushing: value, into: &output)
             }
         case .partial(let name, let indentation, let overrides):
             guard let template = library.templates[name] else { return }
@@ -89,19 +92,28 @@ struct MustacheRenderer {
         }
     }
 
+    private mutating func render(_ nodes: [MustacheNode], _ scope: Scope, pushing value: MustacheValue,
+                                 into output: inout [UInt8]) {
+        stack.append(value)
+        render(nodes, scope, into: &output)
+        stack.removeLast()
+    }
+
     /// The value a name refers to: `.` is the top of the stack; otherwise the first component is
     /// searched from the top down (or only in the top, for `.name`) and the rest inside it.
-    private func lookup(_ name: MustacheName, in stack: [MustacheValue]) -> MustacheValue? {
+    private func lookup(_ name: MustacheName) -> MustacheValue? {
         guard let first = name.components.first else { return stack.last }
         var value: MustacheValue?
         if name.currentOnly {
             value = stack.last?.child(first)
         } else {
-            for frame in stack.reversed() {
-                if let found = frame.child(first) {
+            var position = stack.count - 1
+            while position >= 0 {
+                if let found = stack[position].child(first) {
                     value = found
                     break
                 }
+                position -= 1
             }
         }
         for component in name.components.dropFirst() {

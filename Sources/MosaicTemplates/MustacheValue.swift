@@ -10,6 +10,9 @@ public indirect enum MustacheValue: Sendable {
     case string(String)
     case list([MustacheValue])
     case object([String: MustacheValue])
+    /// An object with one more field, made without copying the object's dictionary: list entries
+    /// are shared between pages and only their URL differs.
+    case extended(MustacheValue, name: String, value: MustacheValue)
 
     /// Converts plain Swift values (strings, numbers, booleans, arrays, string-keyed dictionaries,
     /// optionals and `MustacheValue`s); anything else renders as its description.
@@ -34,8 +37,11 @@ public indirect enum MustacheValue: Sendable {
     /// A named child of an object; `nil` for other values and missing names.
     @inlinable
     public func child(_ name: String) -> MustacheValue? {
-        if case .object(let values) = self { return values[name] }
-        return nil
+        switch self {
+        case .object(let values): values[name]
+        case .extended(let base, let extra, let value): name == extra ? value : base.child(name)
+        default: nil
+        }
     }
 }
 

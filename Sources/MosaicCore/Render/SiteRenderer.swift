@@ -173,14 +173,10 @@ struct SiteRenderer: Sendable {
 
     /// `item(for:context:)` as a template value, its fields made once per page and language.
     func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
-        var fields = itemCache.fields(language: context.language, position: page.position) {
-            // Room for the URL, so adding it does not grow the dictionary.
-            var fields = [String: MustacheValue](minimumCapacity: 12)
-            for (name, value) in itemFields(for: page, context: context) { fields[name] = MustacheValue(any: value) }
-            return fields
+        let fields = itemCache.fields(language: context.language, position: page.position) {
+            itemFields(for: page, context: context).mapValues(MustacheValue.init(any:))
         }
-        fields["url"] = .string(context.url(to: page.outputPath))
-        return .object(fields)
+        return .extended(.object(fields), name: "url", value: .string(context.url(to: page.outputPath)))
     }
 
     /// An entry's fields but its URL: the same on every page in the reader's language.
@@ -305,11 +301,11 @@ struct SiteRenderer: Sendable {
     }
 
     func render(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputFile, Diagnostic?) {
-        guard let html = templates.render(template, context: values) else {
+        guard let html = templates.renderBytes(template, context: values) else {
             let diagnostic = Diagnostic.error(at: SourceLocation(path: "\(config.templatesFolder)/\(template).mustache"),
                                               code: "template.missing", "template '\(template)' is missing")
             return (OutputFile(path: path, contents: Data()), diagnostic)
         }
-        return (OutputFile(path: path, contents: Data(html.utf8)), nil)
+        return (OutputFile(path: path, contents: Data(html)), nil)
     }
 }

@@ -70,6 +70,11 @@ public struct TemplateSet: Sendable {
         library.render(MustacheValue(any: context), withTemplate: name)
     }
 
+    /// `render` as UTF-8 bytes, ready to write.
+    func renderBytes(_ name: String, context: [String: Any]) -> [UInt8]? {
+        library.renderBytes(MustacheValue(any: context), withTemplate: name)
+    }
+
     /// Finds `{{>partial}}` and `{{<parent}}` names with their line and column.
     static func partialNames(in source: String, path: String) -> [(key: String, location: SourceLocation)] {
         var uses: [(key: String, location: SourceLocation)] = []
