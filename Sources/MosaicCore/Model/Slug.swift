@@ -50,22 +50,33 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Folds scalar by scalar with a table for Latin letters, because Foundation's folding of whole
     /// bodies was a sixth of a large build; other scripts take the general (slower) path.
     static func fold(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            } else if value < 0x80 + UInt32(latinFolds.count) {
-                bytes.append(contentsOf: latinFolds[Int(value) - 0x80].utf8)
-            } else if (0x2000..<0x2070).contains(value) {
-                bytes.append(contentsOf: String(scalar).utf8) // punctuation (’ – “): nothing to fold
-            } else if !(0x300...0x36F).contains(value) {
-                bytes.append(contentsOf: generalFold(String(scalar)).utf8)
+        var text = text
+        return text.withUTF8 { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let lead = source[index]
+                if lead < 0x80 {
+                    bytes.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
+                    index += 1
+                    continue
+                }
+                let length = UTF8Scalars.length(lead: lead)
+                defer { index += length }
+                guard let scalar = UTF8Scalars.scalar(in: source, at: index, length: length) else { continue }
+                let value = scalar.value
+                if value < 0x80 + UInt32(latinFolds.count) {
+                    bytes.append(contentsOf: latinFolds[Int(value) - 0x80].utf8)
+                } else if (0x2000..<0x2070).contains(value) {
+                    // Punctuation (’ – “): nothing to fold.
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<(index + length)]))
+                } else if !(0x300...0x36F).contains(value) {
+                    bytes.append(contentsOf: generalFold(String(scalar)).utf8)
+                }
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Folded forms of U+0080 to U+024F (Latin-1 Supplement, Latin Extended-A and -B).

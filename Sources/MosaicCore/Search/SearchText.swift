@@ -11,8 +11,9 @@ enum SearchText {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                let isWord = lead < 0x80 ? asciiWordBytes[Int(lead)] : isWordScalar(bytes, at: index, length: length)
+                let length = UTF8Scalars.length(lead: lead)
+                let isWord = lead < 0x80 ? asciiWordBytes[Int(lead)]
+                    : UTF8Scalars.scalar(in: bytes, at: index, length: length).map(isWordScalar) ?? false
                 if isWord {
                     if start < 0 { start = index }
                 } else if start >= 0 {
@@ -33,13 +34,9 @@ enum SearchText {
         (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
     }
 
-    /// Whether the multi-byte scalar starting at `index` is a letter or a digit.
-    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
-        guard index + length <= bytes.count else { return false }
-        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    /// Whether a non-ASCII scalar is a letter or a digit.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Words too common to help ranking, per language (already folded).
