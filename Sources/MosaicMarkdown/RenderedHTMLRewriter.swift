@@ -15,6 +15,7 @@ enum RenderedHTMLRewriter {
         var html = html
         // Unchanged runs are copied whole: a byte-by-byte copy of every body was a visible share
         // of the Markdown stage.
+        let marker = marker, titleMarker = titleMarker
         let output = html.withUTF8 { bytes -> [UInt8] in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + headingAnchors.count * 16)

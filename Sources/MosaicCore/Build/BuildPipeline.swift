@@ -153,6 +153,8 @@ public enum BuildPipeline {
             let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
                                                    complete: complete, reuse: { plan.reuse($0) != nil })
                 .build(language: language, memo: previousSearch[language.rawValue])
+            // Thousands of excerpt files: written here, in one batch, while pages still render.
+            plan.write(keyed: output.fragments)
             return (output, ContinuousClock.now - started)
         }
         var outputs = await documentsRendered.concurrentMap { rendered in
@@ -203,7 +205,6 @@ public enum BuildPipeline {
         let searchParts = await search
         for (language, part) in zip(config.languages, searchParts) {
             site.nextCache?.search[language.rawValue] = part.0.memo
-            for fragment in part.0.fragments { plan.write([fragment.file], key: fragment.key) }
         }
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }

@@ -69,6 +69,15 @@ final class RenderPlan: Sendable {
         record(files.map(\.path), key: key)
     }
 
+    /// Hands files with a key each to the session in one call, so the session can spread them
+    /// over the cores.
+    func write(keyed files: [(file: OutputFile, key: UInt64)]) {
+        session.write(files.map(\.file))
+        recorded.withLock { recorded in
+            for (file, key) in files where recorded[file.path] == nil { recorded[file.path] = key }
+        }
+    }
+
     /// Writes files keyed by their own contents, keeping those the previous output already has.
     /// A path a page already took is left alone, as the session would.
     func writeByContents(_ files: [OutputFile]) {

@@ -19,7 +19,7 @@ struct FrontMatter {
             return .failure(Failure(line: 1, message: "document is empty",
                                     hint: "start it with front matter: ---, title: \"…\", ---"))
         }
-        if !text.utf8.contains(UInt8(ascii: "\r")), let split = splitWithoutCarriageReturns(text) { return split }
+        if !ByteSearch.contains(UInt8(ascii: "\r"), in: text), let split = splitWithoutCarriageReturns(text) { return split }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {

@@ -21,7 +21,7 @@ enum TextDecoding {
         // (Over the raw bytes: `Data`'s own iterator goes byte by byte through a generic path.)
         let decoded: String? = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard !bytes.contains(0) else { return nil }
+            guard !ByteSearch.contains(0, in: bytes) else { return nil }
             return String(validating: bytes, as: UTF8.self)
         }
         if var text = decoded {
@@ -34,7 +34,7 @@ enum TextDecoding {
     /// line splitting and cmark would otherwise disagree).
     private static func normalize(_ text: inout String) -> String {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if ByteSearch.contains(UInt8(ascii: "\r"), in: text) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return text
     }
 

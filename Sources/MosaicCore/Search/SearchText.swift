@@ -5,6 +5,7 @@ enum SearchText {
         var folded = Slug.fold(text)
         // Byte by byte: folded text is mostly ASCII, and walking `unicodeScalars` was most of the
         // search index's time; other scalars are decoded and judged by their properties.
+        let wordBytes = asciiWordBytes // read once, not through the lazy global's check per byte
         return folded.withUTF8 { bytes in
             var words: [String] = []
             var start = -1
@@ -12,7 +13,7 @@ enum SearchText {
             while index < bytes.count {
                 let lead = bytes[index]
                 let length = UTF8Scalars.length(lead: lead)
-                let isWord = lead < 0x80 ? asciiWordBytes[Int(lead)]
+                let isWord = lead < 0x80 ? wordBytes[Int(lead)]
                     : UTF8Scalars.scalar(in: bytes, at: index, length: length).map(isWordScalar) ?? false
                 if isWord {
                     if start < 0 { start = index }
