@@ -106,12 +106,15 @@ public enum BuildPipeline {
         let previousOutput = cache.output
         let previousGraph = cache.graph
         let previousSearch = cache.search
-        let prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
+        var prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
                                               options: options, config: &config, templates: templates, strings: strings,
                                               site: &site, clock: &clock)
         cache = BuildCache(settings: settings)
         let index = prepared.index
         var documentsRendered = prepared.rendered
+        // One owner for the documents, so that the HTML goes when `documentsRendered` lets it go
+        // (a `let` would keep it to the end of this function).
+        prepared.rendered = []
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
         let meta = RenderKeys.metaDigests(index)
@@ -150,11 +153,13 @@ public enum BuildPipeline {
         let searchDocuments = documentsRendered.map { $0.droppingHTML() }
         async let search = config.languages.concurrentMap { language in
             let started = ContinuousClock.now
-            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
+            var output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
                                                    complete: complete, reuse: { plan.reuse($0) != nil })
                 .build(language: language, memo: previousSearch[language.rawValue])
-            // Thousands of excerpt files: written here, in one batch, while pages still render.
+            // Thousands of excerpt files: written here, in one batch, while pages still render,
+            // and not held until the end of the build.
             plan.write(keyed: output.fragments)
+            output.fragments = []
             return (output, ContinuousClock.now - started)
         }
         var outputs = await documentsRendered.concurrentMap { rendered in
