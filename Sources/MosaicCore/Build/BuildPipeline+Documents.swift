@@ -24,8 +24,10 @@ extension BuildPipeline {
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
         let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
-        site.diagnostics += SchemaValidator.validate(sourceIndex, config: config)
-        site.diagnostics += InterfaceStringCheck.check(templates: templates, strings: strings, config: config, index: sourceIndex)
+        // Checks that only report: they run beside the Markdown stage (the report is sorted later).
+        let checkedConfig = config
+        async let checks = SchemaValidator.validate(sourceIndex, config: checkedConfig)
+            + InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig, index: sourceIndex)
         clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()
@@ -38,6 +40,7 @@ extension BuildPipeline {
         let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
                                             renderer: renderer, resolver: resolver, contentFolder: contentFolder)
         site.diagnostics += rendered.flatMap(\.1)
+        site.diagnostics += await checks
         site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
                                                   environment: environment)
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")

@@ -32,11 +32,11 @@ public enum BuildPipeline {
             do {
                 try cache.save(to: folder)
                 clock.finish("cache", "saved for the next build")
-                if options.keepsDataUntilExit { ExitRelease.keep(cache, site.plan) }
             } catch {
                 clock.finish("cache", "not saved: \(error.localizedDescription)")
             }
         }
+        if options.keepsDataUntilExit { ExitRelease.keep(site.nextCache, site.plan) }
         report.timings = clock.timings
         return report
     }
@@ -220,7 +220,7 @@ public enum BuildPipeline {
         site.fileCount = plan.keys.count
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
         if options.keepsDataUntilExit {
-            ExitRelease.keep(index, graph, keys, outputs)
+            ExitRelease.keep(index, graph, keys, outputs, siteRenderer, searchParts)
         }
         clock.finish("assets", "\(site.fileCount - outputs.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
