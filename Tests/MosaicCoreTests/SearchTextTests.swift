@@ -63,4 +63,63 @@ struct SearchTextTests {
         let expected = String(decoding: try encoder.encode([text]), as: UTF8.self)
         #expect("[" + JSONText.quoted(text) + "]" == expected)
     }
+
+    @Test("words read from bytes agree with the scalar definition: letters and digits of any script", arguments: [
+        "Ελληνικά 中文テキスト ① ²³ x¹", "Réseau—accueil: 2010/2015", "naïve café ǅ ﬁn", "emoji 👋🏽 and\u{00A0}nbsp", "",
+    ])
+    func wordsFromBytes(text: String) {
+        // The definition, scalar by scalar: a word is a run of a-z, 0-9 or alphabetic or numeric scalars.
+        var expected: [String] = []
+        var current = ""
+        for scalar in Slug.fold(text).unicodeScalars {
+            let isWord = scalar.isASCII ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWord { current.unicodeScalars.append(scalar) } else if !current.isEmpty { expected.append(current); current = "" }
+        }
+        if !current.isEmpty { expected.append(current) }
+        #expect(SearchText.words(in: text) == expected)
+    }
+
+    @Test("excerpts cut by bytes only when that equals cutting characters", arguments: [
+        String(repeating: "ab ", count: 2_000),
+        String(repeating: "a", count: 3_000) + "\u{0301}tail",
+        String(repeating: "a", count: 2_999) + "\r\nrest",
+        String(repeating: "é", count: 3_500),
+        "short",
+    ])
+    func excerptCut(text: String) {
+        #expect(SearchIndexBuilder.leadingCharacters(of: text) == String(text.prefix(SearchIndexBuilder.fragmentLength)))
+    }
+
+    @Test("exports' JSON is the bytes JSONEncoder writes: sorted keys, escapes, nesting")
+    func exportJSON() throws {
+        let value = DataExport.JSONValue.array([
+            .object(["b": .string("x/y \"q\"\n"), "B": .bool(true), "a_b": .array([]), "a10": .object([:]), "a2": .bool(false),
+                     "é": .string("\u{01}"), "Z": .array([.string("1"), .object(["k": .string("v")])])]),
+            .string(""),
+        ])
+        var bytes: [UInt8] = []
+        value.append(to: &bytes)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(EncodedJSON(value)), as: UTF8.self)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+}
+
+/// `DataExport.JSONValue` through `JSONEncoder`, as the reference for the hand-written bytes.
+private struct EncodedJSON: Encodable {
+    let value: DataExport.JSONValue
+
+    init(_ value: DataExport.JSONValue) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .string(let text): try container.encode(text)
+        case .bool(let flag): try container.encode(flag)
+        case .array(let items): try container.encode(items.map(EncodedJSON.init))
+        case .object(let fields): try container.encode(fields.mapValues(EncodedJSON.init))
+        }
+    }
 }

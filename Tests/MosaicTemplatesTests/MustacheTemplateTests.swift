@@ -18,6 +18,16 @@ struct MustacheTemplateTests {
         #expect(try render("{{missing}}{{a.missing}}", ["a": ["b": 1]]) == "")
     }
 
+    @Test("an extended object adds one field without copying: it wins over the base's, other names fall through")
+    func extendedObjects() throws {
+        let base = MustacheValue.object(["title": .string("T"), "url": .string("old")])
+        let item = MustacheValue.extended(base, name: "url", value: .string("new"))
+        let library = MustacheLibrary(templates: ["main": try MustacheTemplate(string: "{{#item}}{{title}} {{url}} {{lang}}{{/item}}|{{item.url}}|{{^item}}none{{/item}}{{item}}")])
+        let context = MustacheValue.object(["item": item, "lang": .string("fr")])
+        #expect(library.render(context, withTemplate: "main") == "T new fr|new|")
+        #expect(library.renderBytes(context, withTemplate: "main").map { String(decoding: $0, as: UTF8.self) } == "T new fr|new|")
+    }
+
     @Test("sections: lists repeat, false, nil and empty lists hide, other values push; inverted is the converse")
     func sections() throws {
         let context: [String: Any] = ["yes": true, "no": false, "empty": [Any](), "text": "", "items": [["n": 1], ["n": 2]]]
