@@ -38,7 +38,9 @@ struct MustacheName: Sendable {
     }
 }
 
-indirect enum MustacheNode: Sendable {
+/// A parsed template piece; not `indirect`, since children sit in arrays (boxing each node made
+/// every visit load through an extra allocation).
+enum MustacheNode: Sendable {
     case text([UInt8])
     case variable(MustacheName, escaped: Bool)
     case section(MustacheName, [MustacheNode], inverted: Bool)

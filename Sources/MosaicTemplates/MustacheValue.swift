@@ -2,7 +2,9 @@
 ///
 /// Rendering through `[String: Any]` spent most of its time casting; pages now hand their context
 /// over once as `MustacheValue` (`init(any:)` converts the dictionaries the renderer builds).
-public indirect enum MustacheValue: Sendable {
+/// Only `extended` is `indirect`: boxing every case cost a heap allocation per value, and lists and
+/// objects are references already.
+public enum MustacheValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,7 +14,7 @@ public indirect enum MustacheValue: Sendable {
     case object([String: MustacheValue])
     /// An object with one more field, made without copying the object's dictionary: list entries
     /// are shared between pages and only their URL differs.
-    case extended(MustacheValue, name: String, value: MustacheValue)
+    indirect case extended(MustacheValue, name: String, value: MustacheValue)
 
     /// Converts plain Swift values (strings, numbers, booleans, arrays, string-keyed dictionaries,
     /// optionals and `MustacheValue`s); anything else renders as its description.
