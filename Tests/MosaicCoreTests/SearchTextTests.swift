@@ -91,11 +91,11 @@ struct SearchTextTests {
         #expect(SearchIndexBuilder.leadingCharacters(of: text) == String(text.prefix(SearchIndexBuilder.fragmentLength)))
     }
 
-    @Test("exports' JSON is the bytes JSONEncoder writes: sorted keys, escapes, nesting")
+    @Test("hand-written JSON values are the bytes JSONEncoder writes: sorted keys, escapes, numbers, nesting")
     func exportJSON() throws {
-        let value = DataExport.JSONValue.array([
+        let value = JSONValue.array([
             .object(["b": .string("x/y \"q\"\n"), "B": .bool(true), "a_b": .array([]), "a10": .object([:]), "a2": .bool(false),
-                     "é": .string("\u{01}"), "Z": .array([.string("1"), .object(["k": .string("v")])])]),
+                     "é": .string("\u{01}"), "n": .number(-42), "Z": .array([.string("1"), .object(["k": .string("v")])])]),
             .string(""),
         ])
         var bytes: [UInt8] = []
@@ -107,16 +107,17 @@ struct SearchTextTests {
     }
 }
 
-/// `DataExport.JSONValue` through `JSONEncoder`, as the reference for the hand-written bytes.
+/// `JSONValue` through `JSONEncoder`, as the reference for the hand-written bytes.
 private struct EncodedJSON: Encodable {
-    let value: DataExport.JSONValue
+    let value: JSONValue
 
-    init(_ value: DataExport.JSONValue) { self.value = value }
+    init(_ value: JSONValue) { self.value = value }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch value {
         case .string(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
         case .bool(let flag): try container.encode(flag)
         case .array(let items): try container.encode(items.map(EncodedJSON.init))
         case .object(let fields): try container.encode(fields.mapValues(EncodedJSON.init))

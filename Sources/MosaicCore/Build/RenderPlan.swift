@@ -43,7 +43,7 @@ final class RenderPlan: Sendable {
     func reuse(_ key: UInt64) -> [OutputPath]? {
         guard let paths = previousByKey[key] else { return nil }
         kept.withLock { $0 += paths }
-        record(paths, key: key)
+        record(paths.map { ($0, key) })
         return paths
     }
 
@@ -66,16 +66,14 @@ final class RenderPlan: Sendable {
     /// Hands rendered files to the session, remembering them under `key`.
     func write(_ files: [OutputFile], key: UInt64) {
         session.write(files)
-        record(files.map(\.path), key: key)
+        record(files.map { ($0.path, key) })
     }
 
     /// Hands files with a key each to the session in one call, so the session can spread them
     /// over the cores.
     func write(keyed files: [(file: OutputFile, key: UInt64)]) {
         session.write(files.map(\.file))
-        recorded.withLock { recorded in
-            for (file, key) in files where recorded[file.path] == nil { recorded[file.path] = key }
-        }
+        record(files.map { ($0.file.path, $0.key) })
     }
 
     /// Writes files keyed by their own contents, keeping those the previous output already has.
@@ -94,14 +92,13 @@ final class RenderPlan: Sendable {
         kept.withLock { $0 += unchanged }
         flushKept()
         session.write(changed)
-        recorded.withLock { recorded in
-            for (path, key) in keys where recorded[path] == nil { recorded[path] = key }
-        }
+        record(keys.map { ($0.key, $0.value) })
     }
 
-    private func record(_ paths: [OutputPath], key: UInt64) {
+    /// Remembers each path's key; the first record of a path wins, as the first write does.
+    private func record(_ entries: [(OutputPath, UInt64)]) {
         recorded.withLock { recorded in
-            for path in paths where recorded[path] == nil { recorded[path] = key }
+            for (path, key) in entries where recorded[path] == nil { recorded[path] = key }
         }
     }
 }

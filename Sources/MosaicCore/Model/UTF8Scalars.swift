@@ -9,10 +9,14 @@ enum UTF8Scalars {
 
     /// The scalar of `length` bytes at `index`; `nil` past the end or for an invalid value.
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar? {
-        guard length > 1, index + length <= bytes.count else {
-            return length == 1 && index < bytes.count ? Unicode.Scalar(bytes[index]) : nil
+        guard (1...4).contains(length), index + length <= bytes.count else { return nil }
+        let leadMask: UInt8 = switch length {
+        case 1: 0x7F
+        case 2: 0x1F
+        case 3: 0x0F
+        default: 0x07
         }
-        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var value = UInt32(bytes[index] & leadMask)
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return Unicode.Scalar(value)
     }

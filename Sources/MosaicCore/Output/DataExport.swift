@@ -3,49 +3,6 @@ import Foundation
 /// `api/documents.json` and `documents.csv`: every document's front matter for other tools and
 /// spreadsheets, with references replaced by the URL of the referenced page.
 enum DataExport {
-    /// A JSON value written through `Codable`, so the export never depends on template escaping.
-    indirect enum JSONValue {
-        case string(String)
-        case bool(Bool)
-        case array([JSONValue])
-        case object([String: JSONValue])
-
-        /// Appends the JSON text, keys sorted and slashes unescaped as `JSONEncoder` would write
-        /// them; by hand, because the encoder was nearly all of a large site's export time.
-        func append(to bytes: inout [UInt8]) {
-            switch self {
-            case .string(let text): JSONText.append(text, to: &bytes)
-            case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
-            case .array(let items):
-                bytes.append(UInt8(ascii: "["))
-                for (position, item) in items.enumerated() {
-                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                    item.append(to: &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
-            case .object(let fields):
-                bytes.append(UInt8(ascii: "{"))
-                for (position, key) in fields.keys.sorted().enumerated() {
-                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                    JSONText.append(key, to: &bytes)
-                    bytes.append(UInt8(ascii: ":"))
-                    fields[key]?.append(to: &bytes)
-                }
-                bytes.append(UInt8(ascii: "}"))
-            }
-        }
-
-        /// Flattened for one spreadsheet cell.
-        var cellText: String {
-            switch self {
-            case .string(let text): text
-            case .bool(let flag): flag ? "true" : "false"
-            case .array(let items): items.map(\.cellText).joined(separator: "; ")
-            case .object(let fields): fields.keys.sorted().map { "\($0): \(fields[$0]?.cellText ?? "")" }.joined(separator: ", ")
-            }
-        }
-    }
-
     static let jsonPath = OutputPath(components: ["api", "documents.json"])!
     static let csvPath = OutputPath(components: ["documents.csv"])!
 
@@ -122,5 +79,18 @@ enum DataExport {
         if let first = cell.first, "=+-@".contains(first) { cell = "'" + cell }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+private extension JSONValue {
+    /// Flattened for one spreadsheet cell.
+    var cellText: String {
+        switch self {
+        case .string(let text): text
+        case .number(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .array(let items): items.map(\.cellText).joined(separator: "; ")
+        case .object(let fields): fields.keys.sorted().map { "\($0): \(fields[$0]?.cellText ?? "")" }.joined(separator: ", ")
+        }
     }
 }

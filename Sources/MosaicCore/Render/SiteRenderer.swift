@@ -301,7 +301,7 @@ struct SiteRenderer: Sendable {
     }
 
     func render(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputFile, Diagnostic?) {
-        guard let html = templates.renderBytes(template, context: values) else {
+        guard let html = templates.render(template, context: values) else {
             let diagnostic = Diagnostic.error(at: SourceLocation(path: "\(config.templatesFolder)/\(template).mustache"),
                                               code: "template.missing", "template '\(template)' is missing")
             return (OutputFile(path: path, contents: Data()), diagnostic)

@@ -65,13 +65,9 @@ public struct TemplateSet: Sendable {
                             interfaceKeyUses: uses), diagnostics)
     }
 
-    /// Renders `name` with `context`; `nil` only when the template does not exist.
-    public func render(_ name: String, context: [String: Any]) -> String? {
-        library.render(MustacheValue(any: context), withTemplate: name)
-    }
-
-    /// `render` as UTF-8 bytes, ready to write.
-    func renderBytes(_ name: String, context: [String: Any]) -> [UInt8]? {
+    /// Renders `name` with `context` as UTF-8 bytes, ready to write; `nil` only when the
+    /// template does not exist.
+    public func render(_ name: String, context: [String: Any]) -> [UInt8]? {
         library.renderBytes(MustacheValue(any: context), withTemplate: name)
     }
 
