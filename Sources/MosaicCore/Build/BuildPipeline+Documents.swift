@@ -19,7 +19,7 @@ extension BuildPipeline {
         let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache)
         site.diagnostics += loaded.flatMap(\.diagnostics)
         let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
-        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged")
+        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documents.count) cached")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
         let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))

@@ -63,6 +63,9 @@ public enum BuildPipeline {
                                            hint: "run the command in the site folder, pass --source DIR, or create a site with `mosaic init DIR`"))
             return site
         }
+        // Decoding the cache takes as long as loading the templates and discovering the content:
+        // it runs beside them, and its settings are compared once they are known.
+        async let storedCache = options.cacheFolder.flatMap { BuildCache.load(from: $0) }
         var config: SiteConfig
         switch TextDecoding.decode(configData, path: SiteConfig.fileName, code: "config.encoding") {
         case .failure(let diagnostic):
@@ -92,16 +95,16 @@ public enum BuildPipeline {
             theme.appendingPathComponent("templates"), theme.appendingPathComponent("i18n"),
             root.appendingPathComponent(config.templatesFolder), root.appendingPathComponent(config.i18nFolder),
         ], options: options)
-        var cache = options.cacheFolder.map { BuildCache.load(from: $0, settings: settings) } ?? BuildCache(settings: settings)
         site.nextCache = BuildCache(settings: settings)
-        site.nextCache?.output = cache.output
-        clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages, "
-                     + "\(cache.documents.count) documents cached")
+        clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages")
 
         let contentFolder = root.appendingPathComponent("content")
         let (inventory, discoveryProblems) = ContentDiscovery.discoverContent(in: contentFolder, languages: config.languages)
         site.diagnostics += discoveryProblems
         clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
+
+        var cache = await storedCache.flatMap { $0.settings == settings ? $0 : nil } ?? BuildCache(settings: settings)
+        site.nextCache?.output = cache.output
 
         let previousOutput = cache.output
         let previousGraph = cache.graph
@@ -162,14 +165,11 @@ public enum BuildPipeline {
             output.fragments = []
             return (output, ContinuousClock.now - started)
         }
-        var outputs = await documentsRendered.concurrentMap { rendered in
-            plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
-        }.flatMap { $0 }
-        // The HTML of every page need not wait for the search index.
-        documentsRendered = []
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
                                         by: { index.pages[$0].sectionID ?? "" })
-        // List pages hold thousands of items on large sites: one task each, across the cores.
+        // List pages hold thousands of items on large sites: one task each, across the cores. They
+        // start before the document pages, so that the long ones are not left for the end of the
+        // stage with one core idle.
         var listJobs: [@Sendable () -> [(OutputPath, Diagnostic?)]] = []
         for language in config.languages {
             let code = language.rawValue
@@ -189,15 +189,20 @@ public enum BuildPipeline {
         }
         listJobs.append { plan.unit(keys.sitePage("not-found")) { [siteRenderer.renderNotFoundPage()] } }
         listJobs.append { plan.unit(keys.sitePage("language-choice")) { [siteRenderer.renderLanguageChoicePage()] } }
-        outputs += await listJobs.concurrentMap { $0() }.flatMap { $0 }
-        for language in config.languages {
-            outputs += await plan.unit(keys.sitePage("taxonomies/\(language.rawValue)")) {
-                await siteRenderer.renderTaxonomyPages(language: language)
-            }
-        }
-        outputs += await siteRenderer.renderUntranslatedPages { position, language, path, render in
+        let jobs = listJobs
+        async let listOutputs = jobs.concurrentMap { $0() }.flatMap { $0 }
+        async let taxonomyOutputs = taxonomyPages(languages: config.languages, renderer: siteRenderer, plan: plan, keys: keys)
+        async let noticeOutputs = siteRenderer.renderUntranslatedPages { position, language, path, render in
             plan.unit(keys.noticePage(position, language: language, path: path)) { [render()] }
         }
+        var outputs = await documentsRendered.concurrentMap { rendered in
+            plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
+        }.flatMap { $0 }
+        // The HTML of every page need not wait for the search index.
+        documentsRendered = []
+        outputs += await listOutputs
+        outputs += await taxonomyOutputs
+        outputs += await noticeOutputs
         site.diagnostics += Set(outputs.compactMap(\.1)).sorted()
         site.pageCount = outputs.count
         clock.finish("templates", "\(outputs.count) pages")
@@ -224,6 +229,18 @@ public enum BuildPipeline {
         }
         clock.finish("assets", "\(site.fileCount - outputs.count) static, feed, sitemap and search files (search index: \(perLanguage.joined(separator: ", ")))")
         return site
+    }
+
+    /// Every language's taxonomy and term pages, each language one unit of the plan.
+    private static func taxonomyPages(languages: [LocaleCode], renderer: SiteRenderer, plan: RenderPlan,
+                                      keys: RenderKeys) async -> [(OutputPath, Diagnostic?)] {
+        var outputs: [(OutputPath, Diagnostic?)] = []
+        for language in languages {
+            outputs += await plan.unit(keys.sitePage("taxonomies/\(language.rawValue)")) {
+                await renderer.renderTaxonomyPages(language: language)
+            }
+        }
+        return outputs
     }
 
     /// The sink's session, or one that discards when errors already mean nothing will be published.

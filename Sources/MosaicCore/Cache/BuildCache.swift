@@ -13,7 +13,7 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 4
+    private static let format = 5
 
     var settings: UInt64
     var documents: [String: DocumentMemo] = [:]
@@ -56,12 +56,13 @@ struct BuildCache: Sendable {
         var keys: [OutputPath: UInt64]
     }
 
-    /// The cache in `folder`, or an empty one when it is missing, damaged or made with other settings.
-    static func load(from folder: URL, settings: UInt64) -> BuildCache {
+    /// The cache in `folder` with the settings it was made with, or `nil` when it is missing or
+    /// damaged; the caller compares the settings, so that reading can start before they are known.
+    static func load(from folder: URL) -> BuildCache? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName), options: .alwaysMapped) else {
-            return BuildCache(settings: settings)
+            return nil
         }
-        return (try? decode(data, settings: settings)) ?? BuildCache(settings: settings)
+        return try? decode(data)
     }
 
     /// One independently encoded part of the file; parts are read and written in parallel.
@@ -69,6 +70,7 @@ struct BuildCache: Sendable {
         case documents([(String, DocumentMemo)])
         case graph(GraphMemo)
         case search(language: String, memo: SearchMemo)
+        /// One share of the output record; the shares are joined after decoding.
         case output(OutputRecord)
 
         var kind: Int {
@@ -127,10 +129,11 @@ struct BuildCache: Sendable {
         }
     }
 
-    private static func decode(_ data: Data, settings: UInt64) throws -> BuildCache? {
+    private static func decode(_ data: Data) throws -> BuildCache? {
+        var settings: UInt64 = 0
         let ranges = try BinaryReader.reading(data) { reader -> [(kind: Int, range: Range<Int>)]? in
-            guard try reader.readString() == magic, try reader.readInt() == format,
-                  try reader.readUInt64() == settings else { return nil }
+            guard try reader.readString() == magic, try reader.readInt() == format else { return nil }
+            settings = try reader.readUInt64()
             var ranges: [(kind: Int, range: Range<Int>)] = []
             for _ in 0..<(try reader.readCount()) {
                 let kind = try reader.readInt()
@@ -150,6 +153,7 @@ struct BuildCache: Sendable {
             segments.withLock { $0[index] = segment }
         }
         var cache = BuildCache(settings: settings)
+        var outputParts: [OutputRecord] = []
         for segment in segments.withLock({ $0 }) {
             switch segment {
             case .documents(let memos)?:
@@ -159,10 +163,16 @@ struct BuildCache: Sendable {
             case .search(let language, let memo)?:
                 cache.search[language] = memo
             case .output(let record)?:
-                cache.output = record
+                outputParts.append(record)
             case nil:
                 return nil
             }
+        }
+        if let stamp = outputParts.first?.stamp {
+            var keys: [OutputPath: UInt64] = [:]
+            keys.reserveCapacity(outputParts.reduce(0) { $0 + $1.keys.count })
+            for part in outputParts { keys.merge(part.keys) { first, _ in first } }
+            cache.output = OutputRecord(stamp: stamp, keys: keys)
         }
         return cache
     }
@@ -181,7 +191,15 @@ struct BuildCache: Sendable {
         for language in search.keys.sorted() {
             if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
         }
-        if let output { segments.append(.output(output)) }
+        if let output {
+            // Tens of thousands of paths: in a few parts too.
+            let paths = output.keys.keys.sorted()
+            for piece in 0..<pieces {
+                let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
+                let keys = Dictionary(uniqueKeysWithValues: slice.compactMap { path in output.keys[path].map { (path, $0) } })
+                segments.append(.output(OutputRecord(stamp: output.stamp, keys: keys)))
+            }
+        }
         let encoded = Mutex<[[UInt8]]>(Array(repeating: [], count: segments.count))
         let parts = segments
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in

@@ -23,7 +23,8 @@ enum RelatedDocuments {
         var language: Int
     }
 
-    static func compute(index: PageIndex, finder: ReferenceFinder, settings: GraphSettings) async -> [[Int]] {
+    static func compute(index: PageIndex, finder: ReferenceFinder, references: [[ReferenceFinder.Reference]],
+                        settings: GraphSettings) async -> [[Int]] {
         let pages = index.pages
         var codes = Numbering<String>()
         func intern(_ text: String) -> Int { codes.number(of: text) }
@@ -51,9 +52,7 @@ enum RelatedDocuments {
             for feature in entry.heavy { postings[feature.code].append(position) }
         }
         let frozen = (postings: postings, features: features)
-        let manual = pages.map { page in
-            finder.references(from: page).filter { $0.field == "related" }.map(\.target.position)
-        }
+        let manual = references.map { list in list.filter { $0.field == "related" }.map(\.target.position) }
         let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
             var scores = [Int](repeating: 0, count: pages.count)

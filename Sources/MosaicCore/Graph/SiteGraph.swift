@@ -20,6 +20,13 @@ struct SiteGraph: Sendable {
     /// and links digest the same; the returned memo is this build's, for the next one.
     ///
     /// - Parameter structure: `RenderKeys.structureDigest` of this index.
+    /// The memo's related documents when they are still valid, else computed.
+    private static func relatedDocuments(reused: [[Int]]?, index: PageIndex, finder: ReferenceFinder,
+                                         references: [[ReferenceFinder.Reference]], settings: GraphSettings) async -> [[Int]] {
+        if let reused { return reused }
+        return await RelatedDocuments.compute(index: index, finder: finder, references: references, settings: settings)
+    }
+
     static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig, today: PartialDate,
                       structure: UInt64, memo: GraphMemo? = nil) async -> (SiteGraph, [Diagnostic], GraphMemo) {
         let finder = ReferenceFinder(config: config, index: index)
@@ -37,8 +44,13 @@ struct SiteGraph: Sendable {
         }
         let pages = index.pages
         let references = await pages.concurrentMap { finder.references(from: $0) }
-        let anchorWarnings = anchorDiagnostics(rendered: rendered, index: index)
-        var diagnostics = anchorWarnings
+        // Related documents and anchor checks read only what is already known: they run beside
+        // the backlinks and taxonomy members, which are one pass over the site each.
+        let reusedRelated = memo.flatMap { $0.structure == structure && $0.related.count == pages.count ? $0.related : nil }
+        async let relatedTask = relatedDocuments(reused: reusedRelated, index: index, finder: finder,
+                                                 references: references, settings: config.graph)
+        async let anchorTask = anchorDiagnostics(rendered: rendered, index: index)
+        var diagnostics: [Diagnostic] = []
 
         var linkers = [Set<Int>](repeating: [], count: pages.count)
         for document in rendered {
@@ -77,10 +89,9 @@ struct SiteGraph: Sendable {
                 termMembers[taxonomy]?[term] = index.sortedForLists(Array(Set(members)))
             }
         }
-        var related = memo?.related ?? []
-        if memo?.structure != structure || related.count != pages.count {
-            related = await RelatedDocuments.compute(index: index, finder: finder, settings: config.graph)
-        }
+        let related = await relatedTask
+        let anchorWarnings = await anchorTask
+        diagnostics = anchorWarnings + diagnostics
         let graph = SiteGraph(index: index, finder: finder, references: references, backlinks: backlinks,
                               related: related, supersedes: supersedes, supersededBy: supersededBy,
                               termMembers: termMembers)

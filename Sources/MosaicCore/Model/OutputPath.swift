@@ -9,14 +9,21 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public let rawValue: String
 
     public init?(_ text: String) {
-        self.init(components: text.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
+        let components = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard OutputPath.areValid(components) else { return nil }
+        self.components = components
+        // The text is already the joined form: the build cache reads tens of thousands of these.
+        rawValue = text
     }
 
     public init?(components: [String]) {
-        guard !components.isEmpty,
-              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+        guard OutputPath.areValid(components) else { return nil }
         self.components = components
         rawValue = components.joined(separator: "/")
+    }
+
+    private static func areValid(_ components: [String]) -> Bool {
+        !components.isEmpty && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     public static func == (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue == rhs.rawValue }
