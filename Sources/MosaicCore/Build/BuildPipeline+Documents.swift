@@ -26,8 +26,9 @@ extension BuildPipeline {
         site.diagnostics += indexProblems
         // Checks that only report: they run beside the Markdown stage (the report is sorted later).
         let checkedConfig = config
-        async let checks = SchemaValidator.validate(sourceIndex, config: checkedConfig)
-            + InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig, index: sourceIndex)
+        async let schemaProblems = SchemaValidator.validate(sourceIndex, config: checkedConfig)
+        async let stringProblems = InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig,
+                                                              index: sourceIndex)
         clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()
@@ -40,7 +41,7 @@ extension BuildPipeline {
         let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
                                             renderer: renderer, resolver: resolver, contentFolder: contentFolder)
         site.diagnostics += rendered.flatMap(\.1)
-        site.diagnostics += await checks
+        site.diagnostics += await schemaProblems + stringProblems
         site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
                                                   environment: environment)
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")

@@ -79,7 +79,9 @@ extension PageIndex {
         var byKey: [String: [LocaleCode: Int]] = [:]
         var byOutput: [OutputPath: String] = reservedPaths
 
-        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+        // Discovery already sorts by path; sorting again moved every document for nothing.
+        let inOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.source.path < $1.source.path }
+        for document in inOrder ? documents : documents.sorted(by: { $0.source.path < $1.source.path }) {
             let path = document.source.displayPath
             if let other = byID[document.id]?[document.language] {
                 diagnostics.append(.error(
