@@ -84,7 +84,7 @@ struct LoadingTests {
     }
 
     @Test("the page index reports duplicate ids and URL collisions")
-    func indexCollisions() throws {
+    func indexCollisions() async throws {
         func document(_ path: String, _ text: String) throws -> LoadedDocument {
             let contentPath = try #require(ContentPath(path))
             let stem = String(contentPath.fileName.dropLast(3))
@@ -98,7 +98,7 @@ struct LoadingTests {
             try document("b/index-clash.md", "---\ntitle: Clash\nslug: b\n---\n"),
         ]
         let reserved = [OutputPath.page(["en", "a"]): "the 'a' list page"]
-        let (index, diagnostics) = PageIndex.makePageIndex(from: documents, reservedPaths: reserved)
+        let (index, diagnostics) = await PageIndex.makePageIndex(from: documents, reservedPaths: reserved)
         #expect(index.pages.map(\.outputPath.rawValue) == ["en/a/one/index.html", "en/b/b/index.html"])
         #expect(diagnostics.map(\.message) == [
             "the page URL en/a/one/index.html is already taken by content/a/one.md",

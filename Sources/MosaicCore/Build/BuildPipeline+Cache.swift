@@ -116,7 +116,13 @@ extension BuildPipeline {
                               environment: UInt64) -> [String: BuildCache.DocumentMemo] {
         var memos: [String: BuildCache.DocumentMemo] = [:]
         for (source, result) in zip(sources, loaded) {
-            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, loaded: result.document,
+            // Without the body: the cache does not store it, and the memo lives to the end of the build.
+            let document = result.document.map { document in
+                var light = document
+                light.body = ""
+                return light
+            }
+            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, loaded: document,
                                                                   diagnostics: result.diagnostics, markdown: nil)
         }
         for (document, diagnostics) in rendered {

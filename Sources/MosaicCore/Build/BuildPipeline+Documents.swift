@@ -22,7 +22,7 @@ extension BuildPipeline {
         clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documents.count) cached")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
-        let (sourceIndex, indexProblems) = PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
+        let (sourceIndex, indexProblems) = await PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
         // Checks that only report: they run beside the Markdown stage (the report is sorted later).
         let checkedConfig = config
@@ -42,8 +42,10 @@ extension BuildPipeline {
                                             renderer: renderer, resolver: resolver, contentFolder: contentFolder)
         site.diagnostics += rendered.flatMap(\.1)
         site.diagnostics += await schemaProblems + stringProblems
-        site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
-                                                  environment: environment)
+        if site.nextCache != nil {
+            site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
+                                                      environment: environment)
+        }
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
 
         // Nothing reads the Markdown after this stage: later stages see pages without it.

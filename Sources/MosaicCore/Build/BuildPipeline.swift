@@ -95,7 +95,9 @@ public enum BuildPipeline {
             theme.appendingPathComponent("templates"), theme.appendingPathComponent("i18n"),
             root.appendingPathComponent(config.templatesFolder), root.appendingPathComponent(config.i18nFolder),
         ], options: options)
-        site.nextCache = BuildCache(settings: settings)
+        // Without a cache folder nothing is kept for a next build (on a large hub the memos of
+        // every document would otherwise live as long as the build).
+        site.nextCache = options.cacheFolder == nil ? nil : BuildCache(settings: settings)
         clock.finish("config", "\(templates.names.count) templates, \(config.languages.count) languages")
 
         let contentFolder = root.appendingPathComponent("content")

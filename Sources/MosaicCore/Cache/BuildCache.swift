@@ -154,7 +154,16 @@ struct BuildCache: Sendable {
         }
         var cache = BuildCache(settings: settings)
         var outputParts: [OutputRecord] = []
-        for segment in segments.withLock({ $0 }) {
+        // Taken out of the lock rather than copied, so each memo is moved into the map once.
+        let decoded = segments.withLock { segments in
+            defer { segments = [] }
+            return segments
+        }
+        cache.documents.reserveCapacity(decoded.reduce(0) { count, segment in
+            if case .documents(let memos)? = segment { return count + memos.count }
+            return count
+        })
+        for segment in decoded {
             switch segment {
             case .documents(let memos)?:
                 for (path, memo) in memos { cache.documents[path] = memo }

@@ -72,16 +72,20 @@ extension PageIndex {
     /// `reservedPaths` are generated pages (home, section lists) that documents must not overwrite.
     public static func makePageIndex(
         from documents: [LoadedDocument], reservedPaths: [OutputPath: String]
-    ) -> (PageIndex, [Diagnostic]) {
+    ) async -> (PageIndex, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var kept: [IndexedPage] = []
+        var keptNames: [[String]] = []
         var byID: [PageID: [LocaleCode: Int]] = [:]
         var byKey: [String: [LocaleCode: Int]] = [:]
         var byOutput: [OutputPath: String] = reservedPaths
 
         // Discovery already sorts by path; sorting again moved every document for nothing.
-        let inOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.source.path < $1.source.path }
-        for document in inOrder ? documents : documents.sorted(by: { $0.source.path < $1.source.path }) {
+        let inOrder = documents.indices.dropFirst().allSatisfy { documents[$0 - 1].source.path < documents[$0].source.path }
+        let ordered = inOrder ? documents : documents.sorted(by: { $0.source.path < $1.source.path })
+        // What each document gives on its own, across the cores: the index itself is one pass.
+        let derived = await ordered.concurrentMap { document in (output: pageURL(of: document), names: nameSlugs(of: document)) }
+        for (document, own) in zip(ordered, derived) {
             let path = document.source.displayPath
             if let other = byID[document.id]?[document.language] {
                 diagnostics.append(.error(
@@ -97,34 +101,45 @@ extension PageIndex {
                     hint: "each language may hold one version of a document"))
                 continue
             }
-            let section = document.source.sectionID
-            let output = OutputPath.page([document.language.rawValue] + (section.map { [$0] } ?? []) + [document.slug.rawValue])
-            if let owner = byOutput[output] {
+            if let owner = byOutput[own.output] {
                 diagnostics.append(.error(
                     at: location(ofField: "slug", in: document), code: "index.url-collision",
-                    "the page URL \(output) is already taken by \(owner)",
+                    "the page URL \(own.output) is already taken by \(owner)",
                     hint: "set a different `slug:` in one of the two documents"))
                 continue
             }
-            byOutput[output] = path
+            byOutput[own.output] = path
             byID[document.id, default: [:]][document.language] = kept.count
             byKey[document.translationKey, default: [:]][document.language] = kept.count
-            kept.append(IndexedPage(document: document, outputPath: output, sectionID: section, position: kept.count))
+            kept.append(IndexedPage(document: document, outputPath: own.output, sectionID: document.source.sectionID,
+                                    position: kept.count))
+            keptNames.append(own.names)
         }
+        let pages = kept
+        async let listRank = rank(of: pages)
         var byContentPath: [ContentPath: Int] = [:]
+        byContentPath.reserveCapacity(pages.count)
         var byName: [String: Set<String>] = [:]
-        for (position, page) in kept.enumerated() {
+        for (position, page) in pages.enumerated() {
             byContentPath[page.document.source.path] = position
-            let matter = page.document.frontMatter
-            let names = [page.document.title] + ["short_title", "name", "acronym"].compactMap { matter[$0]?.scalar }
-            for name in names {
-                if let slug = Slug(making: name) { byName[slug.rawValue, default: []].insert(page.document.translationKey) }
-            }
+            for slug in keptNames[position] { byName[slug, default: []].insert(page.document.translationKey) }
         }
-        let index = PageIndex(pages: kept, positionByContentPath: byContentPath,
+        let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName,
-                              allIDs: byID.keys.map(\.rawValue).sorted(), listRank: rank(of: kept))
+                              allIDs: byID.keys.map(\.rawValue).sorted(), listRank: await listRank)
         return (index, diagnostics)
+    }
+
+    /// The page's URL: language, section folder, then its slug.
+    private static func pageURL(of document: LoadedDocument) -> OutputPath {
+        OutputPath.page([document.language.rawValue] + (document.source.sectionID.map { [$0] } ?? []) + [document.slug.rawValue])
+    }
+
+    /// The slugs of the names a `[[Name]]` link may use for the document: title, short title, name, acronym.
+    private static func nameSlugs(of document: LoadedDocument) -> [String] {
+        let matter = document.frontMatter
+        let names = [document.title] + ["short_title", "name", "acronym"].compactMap { matter[$0]?.scalar }
+        return names.compactMap { Slug(making: $0)?.rawValue }
     }
 
     private static func rank(of pages: [IndexedPage]) -> [Int] {
