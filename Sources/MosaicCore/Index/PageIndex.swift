@@ -35,6 +35,9 @@ public struct PageIndex: Sendable {
 
     /// Every id in the index, sorted, for "did you mean" hints.
     public let allIDs: [String]
+    /// Each page's translation key as a number (pages with the same key share it), so lists that
+    /// keep one version per document compare integers instead of hashing keys.
+    public let translationGroup: [Int]
     /// Each page's place in the one list order (newest first), computed once so every list
     /// sorts by comparing integers.
     public let listRank: [Int]
@@ -79,6 +82,8 @@ extension PageIndex {
         var byID: [PageID: [LocaleCode: Int]] = [:]
         var byKey: [String: [LocaleCode: Int]] = [:]
         var byOutput: [OutputPath: String] = reservedPaths
+        var groupNumbers: [String: Int] = [:]
+        var groups: [Int] = []
 
         // Discovery already sorts by path; sorting again moved every document for nothing.
         let inOrder = documents.indices.dropFirst().allSatisfy { documents[$0 - 1].source.path < documents[$0].source.path }
@@ -114,6 +119,9 @@ extension PageIndex {
             kept.append(IndexedPage(document: document, outputPath: own.output, sectionID: document.source.sectionID,
                                     position: kept.count))
             keptNames.append(own.names)
+            let group = groupNumbers[document.translationKey] ?? groupNumbers.count
+            groupNumbers[document.translationKey] = group
+            groups.append(group)
         }
         let pages = kept
         async let listRank = rank(of: pages)
@@ -126,7 +134,7 @@ extension PageIndex {
         }
         let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName,
-                              allIDs: byID.keys.map(\.rawValue).sorted(), listRank: await listRank)
+                              allIDs: byID.keys.map(\.rawValue).sorted(), translationGroup: groups, listRank: await listRank)
         return (index, diagnostics)
     }
 

@@ -199,13 +199,14 @@ struct SiteRenderer: Sendable {
 
     /// Pages in `language`: each document once, in this language when it exists, newest first.
     func choose(_ positions: [Int], language: LocaleCode) -> [IndexedPage] {
-        var chosen: [String: Int] = [:]
+        var chosen: [Int: Int] = [:]
+        chosen.reserveCapacity(positions.count)
         for position in positions {
-            let key = index.pages[position].document.translationKey
+            let group = index.translationGroup[position]
             let pageLanguage = index.pages[position].language
-            if let existing = chosen[key], index.pages[existing].language == language { continue }
-            if pageLanguage == language || chosen[key] == nil || pageLanguage == config.defaultLanguage {
-                chosen[key] = position
+            if let existing = chosen[group], index.pages[existing].language == language { continue }
+            if pageLanguage == language || chosen[group] == nil || pageLanguage == config.defaultLanguage {
+                chosen[group] = position
             }
         }
         return index.sortedForLists(Array(chosen.values)).map { index.pages[$0] }

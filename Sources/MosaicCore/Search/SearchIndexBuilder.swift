@@ -30,6 +30,8 @@ struct SearchIndexBuilder {
     static let fragmentLength = 3_000
     /// The place of the body among `fieldWeights`.
     static let bodyField = 3
+    /// What a stopword maps to in the word table while documents are counted.
+    private static let stopwordNumber = -1
 
     struct Manifest: Encodable {
         var version = 1
@@ -138,6 +140,8 @@ struct SearchIndexBuilder {
             }
             if wordNumbers == nil {
                 wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
+                // Stopwords answer from the same table, as -1: one lookup per word instead of two.
+                for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
                 stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
             }
             if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
@@ -146,9 +150,10 @@ struct SearchIndexBuilder {
             var counts: [Int] = []
             var fieldLengths = [Int](repeating: 0, count: fieldCount)
             for (field, text) in texts.enumerated() {
-                for word in SearchText.words(in: text) where !stopwords.contains(word) {
+                for word in SearchText.words(in: text) {
                     let wordID: Int
                     if let known = wordNumbers?[word] {
+                        guard known != SearchIndexBuilder.stopwordNumber else { continue }
                         wordID = known
                     } else {
                         let stem = stemmer.stem(word)
