@@ -66,6 +66,8 @@ public enum BuildPipeline {
         // Decoding the cache takes as long as loading the templates and discovering the content:
         // it runs beside them, and its settings are compared once they are known.
         async let storedCache = options.cacheFolder.flatMap { BuildCache.load(from: $0) }
+        // `git log` runs while the build goes on; only translation parity needs its dates.
+        async let gitDates = GitDates.lastCommitDates(siteRoot: root)
         var config: SiteConfig
         switch TextDecoding.decode(configData, path: SiteConfig.fileName, code: "config.encoding") {
         case .failure(let diagnostic):
@@ -123,18 +125,21 @@ public enum BuildPipeline {
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
         let meta = RenderKeys.metaDigests(index)
+        // Translation parity and the notice pages read only the index: worked out beside the graph.
+        let modified = await gitDates
+        let indexConfig = config
+        async let parityTask = TranslationParity.compute(index: index, config: indexConfig, modified: modified)
+        async let untranslatedTask = UntranslatedPages.plan(index: index, languages: indexConfig.languages,
+                                                            reserved: Set(SiteRenderer.generatedPaths(indexConfig).keys))
         let (graph, graphProblems, graphMemo) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
                                                                       today: PartialDate.today(),
                                                                       structure: RenderKeys.structureDigest(meta), memo: previousGraph)
+        let parity = await parityTask
+        site.translationGaps = parity.gaps(index: index)
+        let untranslated = await untranslatedTask
         site.nextCache?.graph = graphMemo
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
-
-        let parity = TranslationParity.compute(index: index, config: config,
-                                               modified: GitDates.lastCommitDates(siteRoot: root))
-        site.translationGaps = parity.gaps(index: index)
-        let generated = SiteRenderer.generatedPaths(config)
-        let untranslated = UntranslatedPages.plan(index: index, languages: config.languages, reserved: Set(generated.keys))
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
                                         untranslated: untranslated, parity: parity)
         // Pages go to the output as soon as they are rendered, unless the build has already failed.
