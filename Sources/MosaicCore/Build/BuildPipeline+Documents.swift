@@ -43,8 +43,9 @@ extension BuildPipeline {
         site.diagnostics += rendered.flatMap(\.1)
         site.diagnostics += await schemaProblems + stringProblems
         if site.nextCache != nil {
-            site.nextCache?.documents = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered,
-                                                      environment: environment)
+            let memos = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered, environment: environment)
+            site.nextCache?.documents = memos
+            site.encodedDocuments = Task { BuildCache.encodeDocuments(memos) }
         }
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
 

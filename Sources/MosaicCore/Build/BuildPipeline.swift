@@ -30,7 +30,7 @@ public enum BuildPipeline {
         // A failed build leaves the previous output, so the record of it stays true.
         if let folder = options.cacheFolder, let cache = site.nextCache {
             do {
-                try cache.save(to: folder)
+                try cache.save(to: folder, encodedDocuments: await site.encodedDocuments?.value)
                 clock.finish("cache", "saved for the next build")
             } catch {
                 clock.finish("cache", "not saved: \(error.localizedDescription)")
@@ -51,6 +51,8 @@ public enum BuildPipeline {
         var translationGaps: [BuildReport.TranslationGap] = []
         /// What this build leaves for the next; its output record is filled in on commit.
         var nextCache: BuildCache?
+        /// `nextCache`'s documents, encoded while the pages render.
+        var encodedDocuments: Task<[BuildCache.EncodedSegment], Never>?
         var plan: RenderPlan?
     }
 

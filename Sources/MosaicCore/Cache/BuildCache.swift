@@ -186,16 +186,41 @@ struct BuildCache: Sendable {
         return cache
     }
 
-    /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
-    func save(to folder: URL) throws {
-        var segments: [Segment] = []
+    /// A segment as it goes into the file.
+    struct EncodedSegment: Sendable {
+        var kind: Int
+        var bytes: [UInt8]
+    }
+
+    /// Pieces per large segment, so the cores share writing and reading them back.
+    private static let pieces = 4
+
+    /// The documents' segments, encoded. The pipeline makes them beside the page stage, as soon
+    /// as the Markdown stage has settled every document, so that saving the cache at the end of
+    /// an incremental build writes rather than encodes them.
+    static func encodeDocuments(_ documents: [String: DocumentMemo]) -> [EncodedSegment] {
         let paths = documents.keys.sorted()
-        // Documents in a few parts, so the cores share reading them back.
-        let pieces = 4
-        for piece in 0..<pieces {
+        return encode((0..<pieces).map { piece in
             let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
-            segments.append(.documents(slice.compactMap { path in documents[path].map { (path, $0) } }))
+            return .documents(slice.compactMap { path in documents[path].map { (path, $0) } })
+        })
+    }
+
+    private static func encode(_ segments: [Segment]) -> [EncodedSegment] {
+        let encoded = Mutex<[[UInt8]]>(Array(repeating: [], count: segments.count))
+        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+            var writer = BinaryWriter()
+            segments[index].write(to: &writer)
+            let bytes = writer.bytes
+            encoded.withLock { $0[index] = bytes }
         }
+        return zip(segments, encoded.withLock { $0 }).map { EncodedSegment(kind: $0.kind, bytes: $1) }
+    }
+
+    /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
+    /// `encodedDocuments`, when given, must be `encodeDocuments(documents)`.
+    func save(to folder: URL, encodedDocuments: [EncodedSegment]? = nil) throws {
+        var segments: [Segment] = []
         if let graph { segments.append(.graph(graph)) }
         for language in search.keys.sorted() {
             if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
@@ -203,32 +228,27 @@ struct BuildCache: Sendable {
         if let output {
             // Tens of thousands of paths: in a few parts too.
             let paths = output.keys.keys.sorted()
+            let pieces = BuildCache.pieces
             for piece in 0..<pieces {
                 let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
                 let keys = Dictionary(uniqueKeysWithValues: slice.compactMap { path in output.keys[path].map { (path, $0) } })
                 segments.append(.output(OutputRecord(stamp: output.stamp, keys: keys)))
             }
         }
-        let encoded = Mutex<[[UInt8]]>(Array(repeating: [], count: segments.count))
-        let parts = segments
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            var writer = BinaryWriter()
-            parts[index].write(to: &writer)
-            let bytes = writer.bytes
-            encoded.withLock { $0[index] = bytes }
-        }
+        let parts = (encodedDocuments ?? BuildCache.encodeDocuments(documents)) + BuildCache.encode(segments)
         var writer = BinaryWriter()
         writer.write(BuildCache.magic)
         writer.write(BuildCache.format)
         writer.write(settings)
-        writer.write(UInt64(segments.count))
+        writer.write(UInt64(parts.count))
         var data = Data()
-        for (segment, bytes) in zip(segments, encoded.withLock { $0 }) {
-            writer.write(segment.kind)
-            writer.write(UInt64(bytes.count))
+        data.reserveCapacity(parts.reduce(64) { $0 + $1.bytes.count + 20 })
+        for part in parts {
+            writer.write(part.kind)
+            writer.write(UInt64(part.bytes.count))
             data.append(contentsOf: writer.bytes)
             writer = BinaryWriter()
-            data.append(contentsOf: bytes)
+            data.append(contentsOf: part.bytes)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(BuildCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
