@@ -52,6 +52,23 @@ enum ConcurrentRanges {
         }
     }
 
+    /// `transform` of each index in `0..<count`, in order, worked out across the cores while the
+    /// calling thread waits: for synchronous work that already runs as one task beside others,
+    /// such as a language's search index, whose per-document passes would otherwise use one core.
+    static func blockingMap<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let rangeCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * rangesPerCore)
+        let rangeSize = (count + rangeCount - 1) / rangeCount
+        let parts = Mutex<[[Result]]>(Array(repeating: [], count: rangeCount))
+        // Dispatch hands the iterations out on demand, as `run` does with its ranges.
+        DispatchQueue.concurrentPerform(iterations: rangeCount) { range in
+            let start = Swift.min(range * rangeSize, count)
+            let results = (start..<Swift.min(start + rangeSize, count)).map(transform)
+            parts.withLock { $0[range] = results }
+        }
+        return parts.withLock { $0 }.flatMap { $0 }
+    }
+
     /// The start of the next range not yet taken, shared by the workers.
     private final class NextRange: Sendable {
         let start = Atomic<Int>(0)

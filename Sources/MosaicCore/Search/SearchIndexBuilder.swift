@@ -127,12 +127,18 @@ struct SearchIndexBuilder {
         terms.reserveCapacity(documents.count)
         var documentStems = Numbering<Int32>()
         var documentWords = Set<Int32>()
-        for document in documents {
-            var texts = fieldTexts(document, language: language)
+        // Each document's field texts and their digest, across the cores: on an incremental build
+        // nearly every document is then found in the memo by its digest alone.
+        let prepared = ConcurrentRanges.blockingMap(count: documents.count) { doc -> (texts: [String], digest: Digest) in
+            let texts = fieldTexts(documents[doc], language: language)
             var digest = Digest()
             for (field, text) in texts.enumerated() {
-                if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
+                if field == SearchIndexBuilder.bodyField { digest.add(documents[doc].textDigest) } else { digest.add(text) }
             }
+            return (texts, digest)
+        }
+        for (document, (fieldTexts, digest)) in zip(documents, prepared) {
+            var texts = fieldTexts
             if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
                 terms.append(known)
                 memo.documents[digest.value] = known
@@ -263,19 +269,20 @@ struct SearchIndexBuilder {
         var numbering = Digest()
         for document in documents { numbering.add(document.page.document.source.path.rawValue) }
         let fragmentFolder = "f-" + numbering.hex
-        var fragments: [(file: OutputFile, key: UInt64)] = []
-        for (doc, document) in documents.enumerated() {
+        // One excerpt file per document, across the cores; a kept one is not made again.
+        let fragments = ConcurrentRanges.blockingMap(count: documents.count) { doc -> (file: OutputFile, key: UInt64)? in
+            let document = documents[doc]
             let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
             var key = Digest()
             key.add(path.rawValue)
             var fragment = fragment(doc, document, language: language, strings: strings, text: "")
             fragment.addFields(to: &key)
             key.add(document.textDigest)
-            if reuse(key.value) { continue }
+            if reuse(key.value) { return nil }
             fragment.text = SearchIndexBuilder.leadingCharacters(of: complete(document).plainText)
             let contents = script(kind: "fragment", language: language, json: fragment.json)
-            fragments.append((OutputFile(path: path, contents: contents), key.value))
-        }
+            return (OutputFile(path: path, contents: contents), key.value)
+        }.compactMap { $0 }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
         let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
