@@ -16,10 +16,6 @@ struct SiteGraph: Sendable {
     /// Taxonomy id → term id → tagged pages (all languages), newest first.
     let termMembers: [String: [String: [Int]]]
 
-    /// Builds the graph, or takes it from `memo` (the build cache) when the site's front matter
-    /// and links digest the same; the returned memo is this build's, for the next one.
-    ///
-    /// - Parameter structure: `RenderKeys.structureDigest` of this index.
     /// The memo's related documents when they are still valid, else computed.
     private static func relatedDocuments(reused: [[Int]]?, index: PageIndex, finder: ReferenceFinder,
                                          references: [[ReferenceFinder.Reference]], settings: GraphSettings) async -> [[Int]] {
@@ -27,6 +23,10 @@ struct SiteGraph: Sendable {
         return await RelatedDocuments.compute(index: index, finder: finder, references: references, settings: settings)
     }
 
+    /// Builds the graph, or takes it from `memo` (the build cache) when the site's front matter
+    /// and links digest the same; the returned memo is this build's, for the next one.
+    ///
+    /// - Parameter structure: `RenderKeys.structureDigest` of this index.
     static func build(index: PageIndex, rendered: [RenderedDocument], config: SiteConfig, today: PartialDate,
                       structure: UInt64, memo: GraphMemo? = nil) async -> (SiteGraph, [Diagnostic], GraphMemo) {
         let finder = ReferenceFinder(config: config, index: index)

@@ -30,6 +30,8 @@ struct SearchIndexBuilder {
     static let fragmentLength = 3_000
     /// The place of the body among `fieldWeights`.
     static let bodyField = 3
+    /// Documents whose field texts are prepared at a time, across the cores.
+    private static let preparedBlock = 1024
     /// What a stopword maps to in the word table while documents are counted.
     private static let stopwordNumber = -1
 
@@ -127,67 +129,72 @@ struct SearchIndexBuilder {
         terms.reserveCapacity(documents.count)
         var documentStems = Numbering<Int32>()
         var documentWords = Set<Int32>()
-        // Each document's field texts and their digest, across the cores: on an incremental build
-        // nearly every document is then found in the memo by its digest alone.
-        let prepared = ConcurrentRanges.blockingMap(count: documents.count) { doc -> (texts: [String], digest: Digest) in
-            let texts = fieldTexts(documents[doc], language: language)
-            var digest = Digest()
-            for (field, text) in texts.enumerated() {
-                if field == SearchIndexBuilder.bodyField { digest.add(documents[doc].textDigest) } else { digest.add(text) }
-            }
-            return (texts, digest)
-        }
-        for (document, (fieldTexts, digest)) in zip(documents, prepared) {
-            var texts = fieldTexts
-            if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
-                terms.append(known)
-                memo.documents[digest.value] = known
-                continue
-            }
-            if wordNumbers == nil {
-                wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
-                // Stopwords answer from the same table, as -1: one lookup per word instead of two.
-                for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
-                stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
-            }
-            if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
-            documentStems.removeAll()
-            documentWords.removeAll(keepingCapacity: true)
-            var counts: [Int] = []
-            var fieldLengths = [Int](repeating: 0, count: fieldCount)
-            for (field, text) in texts.enumerated() {
-                for word in SearchText.words(in: text) {
-                    let wordID: Int
-                    if let known = wordNumbers?[word] {
-                        guard known != SearchIndexBuilder.stopwordNumber else { continue }
-                        wordID = known
-                    } else {
-                        let stem = stemmer.stem(word)
-                        let stemID: Int
-                        if let known = stemNumbers?[stem] {
-                            stemID = known
-                        } else {
-                            stemID = memo.stems.count
-                            memo.stems.append(stem)
-                            stemNumbers?[stem] = stemID
-                        }
-                        wordID = memo.words.count
-                        memo.words.append(word)
-                        memo.wordStems.append(stemID)
-                        wordNumbers?[word] = wordID
-                    }
-                    documentWords.insert(Int32(wordID))
-                    let stemID = Int32(memo.wordStems[wordID])
-                    if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
-                    let slot = documentStems.number(of: stemID)
-                    counts[slot * fieldCount + field] += 1
-                    fieldLengths[field] += 1
+        // Each document's field texts and their digest, across the cores, a block at a time (so
+        // that only a block's texts are held): on an incremental build nearly every document is
+        // then found in the memo by its digest alone.
+        for blockStart in stride(from: 0, to: documents.count, by: SearchIndexBuilder.preparedBlock) {
+            let blockEnd = min(blockStart + SearchIndexBuilder.preparedBlock, documents.count)
+            let prepared = ConcurrentRanges.blockingMap(count: blockEnd - blockStart) { offset -> (texts: [String], digest: Digest) in
+                let document = documents[blockStart + offset]
+                let texts = fieldTexts(document, language: language)
+                var digest = Digest()
+                for (field, text) in texts.enumerated() {
+                    if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
                 }
+                return (texts, digest)
             }
-            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
-                                                 fieldCount: fieldCount, lengths: fieldLengths)
-            terms.append(entry)
-            memo.documents[digest.value] = entry
+            for (document, (fieldTexts, digest)) in zip(documents[blockStart..<blockEnd], prepared) {
+                var texts = fieldTexts
+                if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
+                    terms.append(known)
+                    memo.documents[digest.value] = known
+                    continue
+                }
+                if wordNumbers == nil {
+                    wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
+                    // Stopwords answer from the same table, as -1: one lookup per word instead of two.
+                    for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
+                    stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
+                }
+                if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
+                documentStems.removeAll()
+                documentWords.removeAll(keepingCapacity: true)
+                var counts: [Int] = []
+                var fieldLengths = [Int](repeating: 0, count: fieldCount)
+                for (field, text) in texts.enumerated() {
+                    for word in SearchText.words(in: text) {
+                        let wordID: Int
+                        if let known = wordNumbers?[word] {
+                            guard known != SearchIndexBuilder.stopwordNumber else { continue }
+                            wordID = known
+                        } else {
+                            let stem = stemmer.stem(word)
+                            let stemID: Int
+                            if let known = stemNumbers?[stem] {
+                                stemID = known
+                            } else {
+                                stemID = memo.stems.count
+                                memo.stems.append(stem)
+                                stemNumbers?[stem] = stemID
+                            }
+                            wordID = memo.words.count
+                            memo.words.append(word)
+                            memo.wordStems.append(stemID)
+                            wordNumbers?[word] = wordID
+                        }
+                        documentWords.insert(Int32(wordID))
+                        let stemID = Int32(memo.wordStems[wordID])
+                        if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
+                        let slot = documentStems.number(of: stemID)
+                        counts[slot * fieldCount + field] += 1
+                        fieldLengths[field] += 1
+                    }
+                }
+                let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
+                                                     fieldCount: fieldCount, lengths: fieldLengths)
+                terms.append(entry)
+                memo.documents[digest.value] = entry
+            }
         }
         let count = Double(max(documents.count, 1))
         let averages = (0..<fieldCount).map { field in
