@@ -207,7 +207,7 @@ public enum BuildPipeline {
         var outputs = await documentsRendered.concurrentMap { rendered in
             plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
-        // The HTML of every page need not wait for the search index.
+        // The HTML goes once the document pages are written (the search index has its own texts).
         documentsRendered = []
         outputs += await listOutputs
         outputs += await taxonomyOutputs

@@ -1,6 +1,5 @@
 import Foundation
 import MosaicMarkdown
-import Synchronization
 
 /// What one build leaves for the next in `.mosaic-cache/`, so an edit redoes only what it touches.
 ///
@@ -144,21 +143,14 @@ struct BuildCache: Sendable {
             return reader.isAtEnd ? ranges : nil
         }
         guard let ranges else { return nil }
-        let segments = Mutex<[Segment?]>(Array(repeating: nil, count: ranges.count))
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            let segment = try? BinaryReader.reading(data[ranges[index].range]) { reader -> Segment? in
+        let decoded = ConcurrentRanges.blockingMap(count: ranges.count) { index -> Segment? in
+            try? BinaryReader.reading(data[ranges[index].range]) { reader -> Segment? in
                 let segment = try Segment(kind: ranges[index].kind, from: &reader)
                 return reader.isAtEnd ? segment : nil
             }
-            segments.withLock { $0[index] = segment }
         }
         var cache = BuildCache(settings: settings)
         var outputParts: [OutputRecord] = []
-        // Taken out of the lock rather than copied, so each memo is moved into the map once.
-        let decoded = segments.withLock { segments in
-            defer { segments = [] }
-            return segments
-        }
         cache.documents.reserveCapacity(decoded.reduce(0) { count, segment in
             if case .documents(let memos)? = segment { return count + memos.count }
             return count
@@ -199,22 +191,22 @@ struct BuildCache: Sendable {
     /// as the Markdown stage has settled every document, so that saving the cache at the end of
     /// an incremental build writes rather than encodes them.
     static func encodeDocuments(_ documents: [String: DocumentMemo]) -> [EncodedSegment] {
-        let paths = documents.keys.sorted()
-        return encode((0..<pieces).map { piece in
-            let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
-            return .documents(slice.compactMap { path in documents[path].map { (path, $0) } })
+        encode(inPieces(documents.keys.sorted()).map { paths in
+            .documents(paths.compactMap { path in documents[path].map { (path, $0) } })
         })
     }
 
+    /// Sorted keys in `pieces` consecutive runs.
+    private static func inPieces<Key>(_ sorted: [Key]) -> [ArraySlice<Key>] {
+        (0..<pieces).map { piece in sorted[sorted.count * piece / pieces..<sorted.count * (piece + 1) / pieces] }
+    }
+
     private static func encode(_ segments: [Segment]) -> [EncodedSegment] {
-        let encoded = Mutex<[[UInt8]]>(Array(repeating: [], count: segments.count))
-        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+        ConcurrentRanges.blockingMap(count: segments.count) { index in
             var writer = BinaryWriter()
             segments[index].write(to: &writer)
-            let bytes = writer.bytes
-            encoded.withLock { $0[index] = bytes }
+            return EncodedSegment(kind: segments[index].kind, bytes: writer.bytes)
         }
-        return zip(segments, encoded.withLock { $0 }).map { EncodedSegment(kind: $0.kind, bytes: $1) }
     }
 
     /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
@@ -227,11 +219,8 @@ struct BuildCache: Sendable {
         }
         if let output {
             // Tens of thousands of paths: in a few parts too.
-            let paths = output.keys.keys.sorted()
-            let pieces = BuildCache.pieces
-            for piece in 0..<pieces {
-                let slice = paths[paths.count * piece / pieces..<paths.count * (piece + 1) / pieces]
-                let keys = Dictionary(uniqueKeysWithValues: slice.compactMap { path in output.keys[path].map { (path, $0) } })
+            for paths in BuildCache.inPieces(output.keys.keys.sorted()) {
+                let keys = Dictionary(uniqueKeysWithValues: paths.compactMap { path in output.keys[path].map { (path, $0) } })
                 segments.append(.output(OutputRecord(stamp: output.stamp, keys: keys)))
             }
         }

@@ -82,7 +82,7 @@ extension PageIndex {
         var byID: [PageID: [LocaleCode: Int]] = [:]
         var byKey: [String: [LocaleCode: Int]] = [:]
         var byOutput: [OutputPath: String] = reservedPaths
-        var groupNumbers: [String: Int] = [:]
+        var translationGroups = Numbering<String>()
         var groups: [Int] = []
 
         // Discovery already sorts by path; sorting again moved every document for nothing.
@@ -119,9 +119,7 @@ extension PageIndex {
             kept.append(IndexedPage(document: document, outputPath: own.output, sectionID: document.source.sectionID,
                                     position: kept.count))
             keptNames.append(own.names)
-            let group = groupNumbers[document.translationKey] ?? groupNumbers.count
-            groupNumbers[document.translationKey] = group
-            groups.append(group)
+            groups.append(translationGroups.number(of: document.translationKey))
         }
         let pages = kept
         async let listRank = rank(of: pages)

@@ -52,16 +52,7 @@ public struct DiskOutputSink: OutputSink {
     /// Whether every file is still in the target; tens of thousands of lookups, spread over the cores.
     private func allPresent(_ files: [OutputPath]) -> Bool {
         let root = target.path + "/"
-        let slices = Swift.min(files.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard slices > 0 else { return true }
-        let missing = Atomic<Bool>(false)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            for file in files[files.count * slice / slices..<files.count * (slice + 1) / slices] {
-                guard !missing.load(ordering: .relaxed) else { return }
-                if access(root + file.rawValue, F_OK) != 0 { missing.store(true, ordering: .relaxed) }
-            }
-        }
-        return !missing.load(ordering: .relaxed)
+        return !ConcurrentRanges.blockingMap(count: files.count) { access(root + files[$0].rawValue, F_OK) == 0 }.contains(false)
     }
 
     /// The stamp of what the target holds now, if Mosaic published it.

@@ -129,6 +129,50 @@ struct SearchIndexBuilder {
         terms.reserveCapacity(documents.count)
         var documentStems = Numbering<Int32>()
         var documentWords = Set<Int32>()
+        /// One document's terms, numbering words and stems not seen before.
+        func countTerms(in texts: [String]) -> SearchMemo.DocumentTerms {
+            if wordNumbers == nil {
+                wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
+                // Stopwords answer from the same table, as -1: one lookup per word instead of two.
+                for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
+                stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
+            }
+            documentStems.removeAll()
+            documentWords.removeAll(keepingCapacity: true)
+            var counts: [Int] = []
+            var fieldLengths = [Int](repeating: 0, count: fieldCount)
+            for (field, text) in texts.enumerated() {
+                for word in SearchText.words(in: text) {
+                    let wordID: Int
+                    if let known = wordNumbers?[word] {
+                        guard known != SearchIndexBuilder.stopwordNumber else { continue }
+                        wordID = known
+                    } else {
+                        let stem = stemmer.stem(word)
+                        let stemID: Int
+                        if let known = stemNumbers?[stem] {
+                            stemID = known
+                        } else {
+                            stemID = memo.stems.count
+                            memo.stems.append(stem)
+                            stemNumbers?[stem] = stemID
+                        }
+                        wordID = memo.words.count
+                        memo.words.append(word)
+                        memo.wordStems.append(stemID)
+                        wordNumbers?[word] = wordID
+                    }
+                    documentWords.insert(Int32(wordID))
+                    let stemID = Int32(memo.wordStems[wordID])
+                    if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
+                    let slot = documentStems.number(of: stemID)
+                    counts[slot * fieldCount + field] += 1
+                    fieldLengths[field] += 1
+                }
+            }
+            return SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
+                                            fieldCount: fieldCount, lengths: fieldLengths)
+        }
         // Each document's field texts and their digest, across the cores, a block at a time (so
         // that only a block's texts are held): on an incremental build nearly every document is
         // then found in the memo by its digest alone.
@@ -144,54 +188,14 @@ struct SearchIndexBuilder {
                 return (texts, digest)
             }
             for (document, (fieldTexts, digest)) in zip(documents[blockStart..<blockEnd], prepared) {
-                var texts = fieldTexts
                 if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
                     terms.append(known)
                     memo.documents[digest.value] = known
                     continue
                 }
-                if wordNumbers == nil {
-                    wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
-                    // Stopwords answer from the same table, as -1: one lookup per word instead of two.
-                    for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
-                    stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
-                }
+                var texts = fieldTexts
                 if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
-                documentStems.removeAll()
-                documentWords.removeAll(keepingCapacity: true)
-                var counts: [Int] = []
-                var fieldLengths = [Int](repeating: 0, count: fieldCount)
-                for (field, text) in texts.enumerated() {
-                    for word in SearchText.words(in: text) {
-                        let wordID: Int
-                        if let known = wordNumbers?[word] {
-                            guard known != SearchIndexBuilder.stopwordNumber else { continue }
-                            wordID = known
-                        } else {
-                            let stem = stemmer.stem(word)
-                            let stemID: Int
-                            if let known = stemNumbers?[stem] {
-                                stemID = known
-                            } else {
-                                stemID = memo.stems.count
-                                memo.stems.append(stem)
-                                stemNumbers?[stem] = stemID
-                            }
-                            wordID = memo.words.count
-                            memo.words.append(word)
-                            memo.wordStems.append(stemID)
-                            wordNumbers?[word] = wordID
-                        }
-                        documentWords.insert(Int32(wordID))
-                        let stemID = Int32(memo.wordStems[wordID])
-                        if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
-                        let slot = documentStems.number(of: stemID)
-                        counts[slot * fieldCount + field] += 1
-                        fieldLengths[field] += 1
-                    }
-                }
-                let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
-                                                     fieldCount: fieldCount, lengths: fieldLengths)
+                let entry = countTerms(in: texts)
                 terms.append(entry)
                 memo.documents[digest.value] = entry
             }
