@@ -64,7 +64,10 @@ let package = Package(
                 "MosaicServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // mimalloc replaces glibc's malloc for the whole process: measured in BENCHMARKS.md
+            // (14% less wall time on the 10k benchmark, 10% less peak memory at 100k).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "MosaicMarkdownTests",

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev
+ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libmimalloc-dev
 swift build -c release --product mosaic
 .build/release/mosaic build "$@"

