@@ -24,7 +24,17 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Build everything from scratch, without reading or writing <source>/.mosaic-cache.")
     var noCache = false
 
+    @Option(help: ArgumentHelp("Megabytes of rendered pages to hold in memory; the rest waits in a temporary file.",
+                               valueName: "MB"))
+    var memoryBudget = BuildOptions.defaultBodyMemoryBudget >> 20
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (0...1_000_000).contains(memoryBudget) else {
+            throw ValidationError("--memory-budget takes megabytes from 0 to 1000000")
+        }
+    }
 
     func run() async throws {
         let sourceURL = URL(fileURLWithPath: source)
@@ -33,6 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
         var options = BuildOptions(sourceFolder: sourceURL, includeDrafts: drafts, strict: strict)
         options.progress = console.progress
         if !noCache { options.cacheFolder = sourceURL.appendingPathComponent(".mosaic-cache") }
+        options.bodyMemoryBudget = memoryBudget << 20
         options.keepsDataUntilExit = true
         let report = await BuildPipeline.build(options, to: DiskOutputSink(target: outputURL))
         console.print(report, outputPath: outputURL.path)

@@ -55,6 +55,21 @@ struct BuildCommandTests {
         #expect(first == second)
     }
 
+    @Test("pages whose HTML and text waited in the spill file equal pages kept in memory", arguments: ["graph", "bilingual"])
+    func spilledBodies(fixture: String) throws {
+        let site = try SiteFixture(copying: fixture)
+        defer { site.remove() }
+        let spilled = site.root.deletingLastPathComponent().appendingPathComponent("spilled")
+        #expect(try site.run(["build", "--quiet", "--no-cache"]).status == 0)
+        let result = try site.run(["build", "--no-cache", "--verbose", "--memory-budget", "0", "--output", spilled.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("MB of them waiting on disk"), "\(result.stderr)")
+        let inMemory = SiteFixture.snapshot(of: site.output)
+        #expect(inMemory.count > 10)
+        #expect(SiteFixture.snapshot(of: spilled) == inMemory)
+        #expect(try site.run(["build", "--memory-budget", "2000000"]).status != 0)
+    }
+
     @Test("links are relative and rewritten: .md links, assets, translations; unsafe HTML and URLs removed")
     func linksAndSafety() throws {
         let site = try SiteFixture(copying: "minimal")

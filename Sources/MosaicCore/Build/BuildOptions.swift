@@ -11,6 +11,12 @@ public struct BuildOptions: Sendable {
     public var themeFolder: URL?
     /// Where the build cache lives (normally `<site>/.mosaic-cache`); `nil` builds from nothing.
     public var cacheFolder: URL?
+    /// Bytes of rendered HTML and text kept in memory between the Markdown stage and the pages;
+    /// the rest waits in a temporary file (see `BodySpill`).
+    public var bodyMemoryBudget = BuildOptions.defaultBodyMemoryBudget
+    /// 128 MB: the 10,000-document benchmark's bodies (92 MB) stay in memory; a hub ten times as
+    /// large keeps this much and spills the rest.
+    public static let defaultBodyMemoryBudget = 128 << 20
     /// Leaves the build's data allocated when it returns, for a process about to exit (see `ExitRelease`).
     public var keepsDataUntilExit = false
     /// Told after each stage (its name, counts, and how many of `BuildOptions.stageCount` are done),

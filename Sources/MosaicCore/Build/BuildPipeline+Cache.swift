@@ -77,8 +77,8 @@ extension BuildPipeline {
     /// Renders each page's Markdown, or takes it from the cache when the file and the link
     /// environment are the same as when it was cached.
     static func renderMarkdown(pages: [IndexedPage], sources: [String: LoadedSource], environment: UInt64,
-                               renderer: MarkdownRenderer, resolver: LinkResolver,
-                               contentFolder: URL) async -> [(RenderedDocument, [Diagnostic])] {
+                               renderer: MarkdownRenderer, resolver: LinkResolver, contentFolder: URL,
+                               spill: BodySpill?) async -> [(RenderedDocument, [Diagnostic])] {
         await pages.concurrentMap { page in
             let source = sources[page.document.source.path.rawValue]
             if let memo = source?.markdown, memo.environment == environment {
@@ -87,7 +87,8 @@ extension BuildPipeline {
                 return (rendered, memo.diagnostics)
             }
             let page = source?.bodyMissing == true ? page.withBody(readBody(of: page.document.source, contentFolder: contentFolder)) : page
-            return RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
+            let (rendered, diagnostics) = RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver)
+            return (rendered.spilling(into: spill), diagnostics)
         }
     }
 
@@ -100,15 +101,32 @@ extension BuildPipeline {
         return parts.body
     }
 
-    /// Gives a cached document its HTML and text back by rendering its Markdown again, with the
-    /// same links, so the result equals what was cached.
-    static func withBody(_ document: RenderedDocument, renderer: MarkdownRenderer, resolver: LinkResolver,
+    /// Gives a document its HTML and text back: from the spill file, or, for a cached document (or
+    /// a spill that cannot be read), by rendering its Markdown again with the same links, so the
+    /// result equals what was cached.
+    static func withBody(_ document: RenderedDocument, spill: BodySpill?, renderer: MarkdownRenderer, resolver: LinkResolver,
                          contentFolder: URL) -> RenderedDocument {
         guard !document.hasBody else { return document }
+        if let location = document.spilled, let texts = spill?.read(location) {
+            var full = document
+            full.html = texts.html
+            full.plainText = texts.text
+            full.hasBody = true
+            full.spilled = nil
+            return full
+        }
         let page = document.page.withBody(readBody(of: document.page.document.source, contentFolder: contentFolder))
         var full = RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver).0
         full.page = document.page
         return full
+    }
+
+    /// A document's text alone, as `withBody` would give it back.
+    static func plainText(of document: RenderedDocument, spill: BodySpill?, renderer: MarkdownRenderer,
+                          resolver: LinkResolver, contentFolder: URL) -> String {
+        if document.hasBody { return document.plainText }
+        if let location = document.spilled, let text = spill?.readText(location) { return text }
+        return withBody(document, spill: spill, renderer: renderer, resolver: resolver, contentFolder: contentFolder).plainText
     }
 
     /// What the next build needs of this one's documents.

@@ -6,6 +6,8 @@ extension BuildPipeline {
     struct PreparedDocuments: Sendable {
         var index: PageIndex
         var rendered: [RenderedDocument]
+        /// Where the rendered HTML and text wait for their pages; `nil` when they stay in memory.
+        var spill: BodySpill?
     }
 
     /// Load, index and Markdown: the stages that hold the sources.
@@ -38,8 +40,11 @@ extension BuildPipeline {
         let environment = linkEnvironment(index: sourceIndex, assets: inventory.assets, options: markdownOptions)
         let sources = Dictionary(zip(inventory.documents.map(\.path.rawValue), loaded), uniquingKeysWith: { first, _ in first })
         let reusedBodies = sourceIndex.pages.count { sources[$0.document.source.path.rawValue]?.markdown?.environment == environment }
+        // Beside the cache when there is one (the site's own disk), else the system's temporary folder.
+        let spill = BodySpill(inFirstOf: [options.cacheFolder, FileManager.default.temporaryDirectory].compactMap { $0 },
+                              memoryBudget: options.bodyMemoryBudget)
         let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
-                                            renderer: renderer, resolver: resolver, contentFolder: contentFolder)
+                                            renderer: renderer, resolver: resolver, contentFolder: contentFolder, spill: spill)
         site.diagnostics += rendered.flatMap(\.1)
         site.diagnostics += await schemaProblems + stringProblems
         if site.nextCache != nil {
@@ -47,7 +52,8 @@ extension BuildPipeline {
             site.nextCache?.documents = memos
             site.encodedDocuments = Task { BuildCache.encodeDocuments(memos) }
         }
-        clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache")
+        let spilled = (spill?.spilledBytes ?? 0) > 0 ? String(format: ", %.1f MB of them waiting on disk", Double(spill?.spilledBytes ?? 0) / 1e6) : ""
+        clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache\(spilled)")
 
         // Nothing reads the Markdown after this stage: later stages see pages without it.
         let index = sourceIndex.droppingBodies()
@@ -56,6 +62,6 @@ extension BuildPipeline {
             light.page = index.pages[light.page.position]
             return light
         }
-        return PreparedDocuments(index: index, rendered: light)
+        return PreparedDocuments(index: index, rendered: light, spill: spill)
     }
 }

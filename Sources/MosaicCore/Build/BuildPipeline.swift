@@ -121,8 +121,8 @@ public enum BuildPipeline {
         cache = BuildCache(settings: settings)
         let index = prepared.index
         var documentsRendered = prepared.rendered
-        // One owner for the documents, so that the HTML goes when `documentsRendered` lets it go
-        // (a `let` would keep it to the end of this function).
+        // One owner for the documents, so that they go when `documentsRendered` lets them go (a
+        // `let` would keep them to the end of this function); without a spill file they hold the HTML.
         prepared.rendered = []
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
@@ -150,10 +150,14 @@ public enum BuildPipeline {
         site.plan = plan
         let keys = RenderKeys(settings: settings, meta: meta, graph: graph, rendered: documentsRendered, parity: parity,
                               untranslated: untranslated, languages: config.languages)
-        // Cached documents come without HTML and text; the few pages rendered again get them back.
+        // Documents come without HTML and text (spilled, or cached); each page gets them back.
         let lightResolver = LinkResolver(index: index, assets: Set(inventory.assets.map(\.path)))
+        let spill = prepared.spill
         @Sendable func complete(_ document: RenderedDocument) -> RenderedDocument {
-            withBody(document, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
+            withBody(document, spill: spill, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
+        }
+        @Sendable func text(of document: RenderedDocument) -> String {
+            plainText(of: document, spill: spill, renderer: renderer, resolver: lightResolver, contentFolder: contentFolder)
         }
         // Whole-site outputs need only the graph and the texts, so they run beside the pages: the
         // search index of a language is one long task that fills a core while pages fill the rest.
@@ -165,13 +169,10 @@ public enum BuildPipeline {
         let searchDocuments = documentsRendered.map { $0.droppingHTML() }
         async let search = config.languages.concurrentMap { language in
             let started = ContinuousClock.now
-            var output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
-                                                   complete: complete, reuse: { plan.reuse($0) != nil })
+            // Thousands of excerpt files: written while pages still render, a block at a time.
+            let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
+                                            text: text, reuse: { plan.reuse($0) != nil }, writeFragments: { plan.write(keyed: $0) })
                 .build(language: language, memo: previousSearch[language.rawValue])
-            // Thousands of excerpt files: written here, in one batch, while pages still render,
-            // and not held until the end of the build.
-            plan.write(keyed: output.fragments)
-            output.fragments = []
             return (output, ContinuousClock.now - started)
         }
         let pagesBySection = Dictionary(grouping: index.pages.indices.filter { index.pages[$0].sectionID != nil },
@@ -207,7 +208,7 @@ public enum BuildPipeline {
         var outputs = await documentsRendered.concurrentMap { rendered in
             plan.unit(keys.documentPage(rendered.page.position)) { [siteRenderer.renderDocumentPage(complete(rendered))] }
         }.flatMap { $0 }
-        // The HTML goes once the document pages are written (the search index has its own texts).
+        // The documents go once their pages are written (the search index has its own copies).
         documentsRendered = []
         outputs += await listOutputs
         outputs += await taxonomyOutputs
@@ -245,8 +246,8 @@ public enum BuildPipeline {
                                       keys: RenderKeys) async -> [(OutputPath, Diagnostic?)] {
         var outputs: [(OutputPath, Diagnostic?)] = []
         for language in languages {
-            outputs += await plan.unit(keys.sitePage("taxonomies/\(language.rawValue)")) {
-                await renderer.renderTaxonomyPages(language: language)
+            outputs += await plan.streamingUnit(keys.sitePage("taxonomies/\(language.rawValue)")) { write in
+                await renderer.renderTaxonomyPages(language: language, write: write)
             }
         }
         return outputs

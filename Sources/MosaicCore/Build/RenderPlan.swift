@@ -63,6 +63,15 @@ final class RenderPlan: Sendable {
         return pages.map { ($0.0.path, $0.1) }
     }
 
+    /// `unit` for renderers that hand each file over as soon as it is made, so that a unit of many
+    /// large pages (a taxonomy's term pages, tens of megabytes each on a 100,000-document hub) is
+    /// never held whole.
+    func streamingUnit(_ key: UInt64, _ render: (_ write: @escaping @Sendable (OutputFile) -> Void) async -> [(OutputPath, Diagnostic?)])
+        async -> [(OutputPath, Diagnostic?)] {
+        if let kept = reuse(key) { return kept.map { ($0, nil) } }
+        return await render { [self] file in write([file], key: key) }
+    }
+
     /// Hands rendered files to the session, remembering them under `key`.
     func write(_ files: [OutputFile], key: UInt64) {
         session.write(files)

@@ -15,6 +15,8 @@ public struct RenderedDocument: Sendable {
     /// False when this came from the build cache without its HTML and text, which are rendered
     /// again only for the pages that need them.
     var hasBody = true
+    /// Where the HTML and text went when they were moved out of memory (see `BodySpill`).
+    var spilled: BodySpill.Location?
 
     init(page: IndexedPage, html: String, headings: [MarkdownHeading], plainText: String, wordCount: Int,
          outgoing: [OutgoingLink]) {
@@ -32,6 +34,18 @@ public struct RenderedDocument: Sendable {
     func droppingHTML() -> RenderedDocument {
         var light = self
         light.html = ""
+        return light
+    }
+
+    /// The same document with its HTML and text moved to `spill`; unchanged when there is no
+    /// spill or it cannot take them.
+    func spilling(into spill: BodySpill?) -> RenderedDocument {
+        guard let spill, hasBody, let location = spill.store(html: html, text: plainText) else { return self }
+        var light = self
+        light.html = ""
+        light.plainText = ""
+        light.hasBody = false
+        light.spilled = location
         return light
     }
 

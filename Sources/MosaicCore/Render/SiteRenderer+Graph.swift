@@ -66,15 +66,25 @@ extension SiteRenderer {
 
     // MARK: - Taxonomies
 
-    func renderTaxonomyPages(language: LocaleCode) async -> [(OutputFile, Diagnostic?)] {
-        var files: [(OutputFile, Diagnostic?)] = []
+    /// Every taxonomy's index and term pages in `language`, each handed to `write` as soon as it
+    /// is rendered; their paths with their diagnostics.
+    func renderTaxonomyPages(language: LocaleCode, write: @escaping @Sendable (OutputFile) -> Void) async
+        -> [(OutputPath, Diagnostic?)] {
+        var pages: [(OutputPath, Diagnostic?)] = []
         for taxonomy in config.taxonomies {
-            files += await renderTaxonomy(taxonomy, language: language)
+            pages += await renderTaxonomy(taxonomy, language: language, write: write)
         }
-        return files
+        return pages
     }
 
-    private func renderTaxonomy(_ taxonomy: Taxonomy, language: LocaleCode) async -> [(OutputFile, Diagnostic?)] {
+    private func renderTaxonomy(_ taxonomy: Taxonomy, language: LocaleCode,
+                                write: @escaping @Sendable (OutputFile) -> Void) async -> [(OutputPath, Diagnostic?)] {
+        /// Renders one page and hands it over at once.
+        @Sendable func emit(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputPath, Diagnostic?) {
+            let (file, diagnostic) = render(template, values, at: path)
+            write(file)
+            return (path, diagnostic)
+        }
         let members = graph.termMembers[taxonomy.id.rawValue] ?? [:]
         let indexPath = OutputPath.page([language.rawValue, taxonomy.id.rawValue])
         let indexContext = context(language, indexPath)
@@ -97,7 +107,7 @@ extension SiteRenderer {
                 return entry
             },
         ]]
-        let termPages = await taxonomy.terms.concurrentMap { term -> (OutputFile, Diagnostic?) in
+        let termPages = await taxonomy.terms.concurrentMap { term -> (OutputPath, Diagnostic?) in
             let path = termPath(taxonomy, term, language: language)
             let context = context(language, path)
             var termValues = context.base(navigationCurrent: nil,
@@ -112,9 +122,9 @@ extension SiteRenderer {
             ])
             termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
             termValues["feeds"] = feedLink([language.rawValue, taxonomy.id.rawValue, term.id.rawValue], title: label, context: context)
-            return render("listing", termValues, at: path)
+            return emit("listing", termValues, at: path)
         }
-        return [render("terms", values, at: indexPath)] + termPages
+        return [emit("terms", values, at: indexPath)] + termPages
     }
 
     // MARK: - Directory

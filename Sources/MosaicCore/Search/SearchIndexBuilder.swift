@@ -11,15 +11,18 @@ struct SearchIndexBuilder {
     let graph: SiteGraph
     let rendered: [RenderedDocument]
     let strings: [LocaleCode: InterfaceStrings]
-    /// Gives a document from the build cache its text back, when its terms or excerpt are needed.
-    var complete: @Sendable (RenderedDocument) -> RenderedDocument = { $0 }
+    /// A document's text, also when it is not held in memory (spilled, or from the build cache),
+    /// for its terms and excerpt.
+    var text: @Sendable (RenderedDocument) -> String = { $0.plainText }
     /// Keeps the previous build's file made with this key, if there is one (see `RenderPlan`).
     var reuse: @Sendable (UInt64) -> Bool = { _ in false }
+    /// Takes excerpt files, each with the key it was made from, a block at a time as they are made:
+    /// one per document, they are hundreds of megabytes on a 100,000-document hub.
+    var writeFragments: @Sendable ([(file: OutputFile, key: UInt64)]) -> Void = { _ in }
 
-    /// One language's files; excerpt fragments come with the key they were made from.
+    /// One language's files, apart from the excerpt fragments given to `writeFragments`.
     struct Output {
         var files: [OutputFile] = []
-        var fragments: [(file: OutputFile, key: UInt64)] = []
         var memo: SearchMemo
     }
 
@@ -194,7 +197,7 @@ struct SearchIndexBuilder {
                     continue
                 }
                 var texts = fieldTexts
-                if !document.hasBody { texts[SearchIndexBuilder.bodyField] = complete(document).plainText }
+                if !document.hasBody { texts[SearchIndexBuilder.bodyField] = text(document) }
                 let entry = countTerms(in: texts)
                 terms.append(entry)
                 memo.documents[digest.value] = entry
@@ -280,8 +283,8 @@ struct SearchIndexBuilder {
         var numbering = Digest()
         for document in documents { numbering.add(document.page.document.source.path.rawValue) }
         let fragmentFolder = "f-" + numbering.hex
-        // One excerpt file per document, across the cores; a kept one is not made again.
-        let fragments = ConcurrentRanges.blockingMap(count: documents.count) { doc -> (file: OutputFile, key: UInt64)? in
+        /// The excerpt file of document number `doc`, or `nil` when the previous build's is kept.
+        @Sendable func fragmentFile(_ doc: Int) -> (file: OutputFile, key: UInt64)? {
             let document = documents[doc]
             let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
             var key = Digest()
@@ -290,10 +293,17 @@ struct SearchIndexBuilder {
             fragment.addFields(to: &key)
             key.add(document.textDigest)
             if reuse(key.value) { return nil }
-            fragment.text = SearchIndexBuilder.leadingCharacters(of: complete(document).plainText)
+            fragment.text = SearchIndexBuilder.leadingCharacters(of: text(document))
             let contents = script(kind: "fragment", language: language, json: fragment.json)
             return (OutputFile(path: path, contents: contents), key.value)
-        }.compactMap { $0 }
+        }
+        // One excerpt file per document, across the cores, a block at a time; a kept one is not made again.
+        for blockStart in stride(from: 0, to: documents.count, by: SearchIndexBuilder.preparedBlock) {
+            let blockEnd = min(blockStart + SearchIndexBuilder.preparedBlock, documents.count)
+            writeFragments(ConcurrentRanges.blockingMap(count: blockEnd - blockStart) { offset -> (file: OutputFile, key: UInt64)? in
+                fragmentFile(blockStart + offset)
+            }.compactMap { $0 })
+        }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
         let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
@@ -302,7 +312,7 @@ struct SearchIndexBuilder {
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
         // A table grown far past what the documents use starts afresh next time.
-        return Output(files: files, fragments: fragments,
+        return Output(files: files,
                       memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)
     }
 
