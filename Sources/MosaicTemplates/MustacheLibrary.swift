@@ -1,9 +1,10 @@
 /// Named templates that render each other as partials and parents.
 public struct MustacheLibrary: Sendable {
-    let templates: [String: MustacheTemplate]
+    /// The templates compiled once, when the library is made.
+    let program: MustacheProgram
 
     public init(templates: [String: MustacheTemplate]) {
-        self.templates = templates
+        program = MustacheProgram(templates: templates)
     }
 
     /// The output of template `name` for `context`, or `nil` when there is no such template.
@@ -13,11 +14,6 @@ public struct MustacheLibrary: Sendable {
 
     /// The output as UTF-8 bytes, for writers that need no `String` (and so no validation pass).
     public func renderBytes(_ context: MustacheValue, withTemplate name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        var renderer = MustacheRenderer(library: self, context: context)
-        var output: [UInt8] = []
-        output.reserveCapacity(16_384)
-        renderer.render(template.nodes, MustacheRenderer.Scope(), into: &output)
-        return output
+        MustacheRenderer.render(program, template: name, context: context)
     }
 }

@@ -1,15 +1,15 @@
-/// Renders nodes into a byte buffer, looking names up on a stack of typed values.
+/// Renders a compiled template into a byte buffer, looking names up on a stack of typed values.
 ///
-/// Indentation of standalone partials follows swift-mustache: a node's output is indented when it
-/// starts a new line of the output of the template (or section pass) that contains it.
+/// Indentation of standalone partials follows swift-mustache: an instruction's output is indented
+/// when it starts a new line of the output of the template (or section pass) that contains it.
 struct MustacheRenderer {
     /// What changes only at partials and parents; the stack of values lives in the renderer, which
     /// pushes and pops around sections instead of copying a stack for every list item.
     struct Scope {
         var indentation: [UInt8]?
-        var overrides: [String: [MustacheNode]]?
+        var overrides: [String: Range<Int32>]?
 
-        func indented(by extra: [UInt8]?, overriding blocks: [String: [MustacheNode]]? = nil) -> Scope {
+        func indented(by extra: [UInt8]?, overriding blocks: [String: Range<Int32>]? = nil) -> Scope {
             var scope = self
             if let extra { scope.indentation = (indentation ?? []) + extra }
             if let blocks {
@@ -20,38 +20,76 @@ struct MustacheRenderer {
         }
     }
 
-    let library: MustacheLibrary
+    /// Partials and parents nested deeper than this render nothing: a template that includes
+    /// itself unconditionally would otherwise recurse until the stack overflows.
+    static let maximumDepth = 100
+
+    private let program: MustacheProgram
+    private let instructions: UnsafeBufferPointer<MustacheProgram.Instruction>
+    private let text: UnsafeBufferPointer<UInt8>
+    private let names: UnsafeBufferPointer<MustacheName>
     /// The context, then each section's value, innermost last.
     private var stack: [MustacheValue]
+    private var depth = 0
 
-    init(library: MustacheLibrary, context: MustacheValue) {
-        self.library = library
-        stack = [context]
-        stack.reserveCapacity(16)
-    }
-
-    mutating func render(_ nodes: [MustacheNode], _ scope: Scope, into output: inout [UInt8]) {
-        let start = output.count
-        guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, scope, into: &output) }
-            return
-        }
-        for node in nodes {
-            let before = output.count
-            render(node, scope, into: &output)
-            if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n"),
-               !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r")) {
-                output.insert(contentsOf: indentation, at: before)
+    /// The output of `program`'s template `name` for `context`; `nil` when there is no such template.
+    static func render(_ program: MustacheProgram, template name: String, context: MustacheValue) -> [UInt8]? {
+        guard let body = program.templates[name] else { return nil }
+        return program.instructions.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBufferPointer { text in
+                program.names.withUnsafeBufferPointer { names in
+                    var renderer = MustacheRenderer(program: program, instructions: instructions, text: text, names: names,
+                                                    stack: [context])
+                    renderer.stack.reserveCapacity(16)
+                    var output: [UInt8] = []
+                    output.reserveCapacity(16_384)
+                    renderer.render(body, Scope(), into: &output)
+                    return output
+                }
             }
         }
     }
 
-    private mutating func render(_ node: MustacheNode, _ scope: Scope, into output: inout [UInt8]) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            guard let value = lookup(name) else { return }
+    private init(program: MustacheProgram, instructions: UnsafeBufferPointer<MustacheProgram.Instruction>,
+                 text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<MustacheName>, stack: [MustacheValue]) {
+        self.program = program
+        self.instructions = instructions
+        self.text = text
+        self.names = names
+        self.stack = stack
+    }
+
+    private mutating func render(_ range: Range<Int32>, _ scope: Scope, into output: inout [UInt8]) {
+        let start = output.count
+        var index = Int(range.lowerBound)
+        let end = Int(range.upperBound)
+        guard let indentation = scope.indentation, !indentation.isEmpty else {
+            while index < end {
+                render(at: index, scope, into: &output)
+                index = Int(instructions[index].end)
+            }
+            return
+        }
+        while index < end {
+            let before = output.count
+            render(at: index, scope, into: &output)
+            if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n"),
+               !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r")) {
+                output.insert(contentsOf: indentation, at: before)
+            }
+            index = Int(instructions[index].end)
+        }
+    }
+
+    private mutating func render(at index: Int, _ scope: Scope, into output: inout [UInt8]) {
+        let instruction = instructions[index]
+        let children = Int32(index + 1)..<instruction.end
+        switch instruction.kind {
+        case .text:
+            let offset = Int(instruction.second)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[offset..<offset + Int(instruction.first)]))
+        case .escapedVariable, .rawVariable:
+            guard let value = lookup(Int(instruction.first)) else { return }
             let text: String
             switch value {
             case .string(let string): text = string
@@ -60,51 +98,51 @@ struct MustacheRenderer {
             case .bool(let flag): text = flag ? "true" : "false"
             case .null, .list, .object, .extended: return
             }
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
-        case .section(let name, let nodes, let inverted):
-            let value = lookup(name)
-            if inverted {
-                switch value {
-                case .list(let items)?: if items.isEmpty { render(nodes, scope, into: &output) }
-                case .bool(let flag)?: if !flag { render(nodes, scope, into: &output) }
-                case .null?, nil: render(nodes, scope, into: &output)
-                default: break
-                }
-                return
+            if instruction.kind == .escapedVariable { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .invertedSection:
+            switch lookup(Int(instruction.first)) {
+            case .list(let items)?: if items.isEmpty { render(children, scope, into: &output) }
+            case .bool(let flag)?: if !flag { render(children, scope, into: &output) }
+            case .null?, nil: render(children, scope, into: &output)
+            default: break
             }
-            switch value {
+        case .section:
+            switch lookup(Int(instruction.first)) {
             case .list(let items)?:
-                for item in items { render(nodes, scope, pushing: item, into: &output) }
+                for item in items { render(children, scope, pushing: item, into: &output) }
             case .bool(let flag)?:
-                if flag { render(nodes, scope, into: &output) }
+                if flag { render(children, scope, into: &output) }
             case .null?, nil:
                 break
             case let value?:
-                render(nodes, scope, pushing: value, into: &output)
+                render(children, scope, pushing: value, into: &output)
             }
-        case .partial(let name, let indentation, let overrides):
-            guard let template = library.templates[name] else { return }
-            render(template.nodes, scope.indented(by: indentation, overriding: overrides), into: &output)
-        case .blockExpansion(let name, let defaultNodes, let indentation):
-            render(scope.overrides?[name] ?? defaultNodes, scope.indented(by: indentation), into: &output)
-        case .blockDefinition:
-            break
+        case .partial:
+            let partial = program.partials[Int(instruction.first)]
+            guard let body = partial.body, depth < MustacheRenderer.maximumDepth else { return }
+            depth += 1
+            render(body, scope.indented(by: partial.indentation, overriding: partial.overrides), into: &output)
+            depth -= 1
+        case .blockExpansion:
+            let block = program.blocks[Int(instruction.first)]
+            render(scope.overrides?[block.name] ?? children, scope.indented(by: block.indentation), into: &output)
         }
     }
 
-    private mutating func render(_ nodes: [MustacheNode], _ scope: Scope, pushing value: MustacheValue,
+    private mutating func render(_ range: Range<Int32>, _ scope: Scope, pushing value: MustacheValue,
                                  into output: inout [UInt8]) {
         stack.append(value)
-        render(nodes, scope, into: &output)
+        render(range, scope, into: &output)
         stack.removeLast()
     }
 
-    /// The value a name refers to: `.` is the top of the stack; otherwise the first component is
-    /// searched from the top down (or only in the top, for `.name`) and the rest inside it.
-    private func lookup(_ name: MustacheName) -> MustacheValue? {
-        guard let first = name.components.first else { return stack.last }
+    /// The value `names[index]` refers to: `.` is the top of the stack; otherwise the first
+    /// component is searched from the top down (or only in the top, for `.name`) and the rest inside it.
+    private func lookup(_ index: Int) -> MustacheValue? {
+        let components = names[index].components
+        guard let first = components.first else { return stack.last }
         var value: MustacheValue?
-        if name.currentOnly {
+        if names[index].currentOnly {
             value = stack.last?.child(first)
         } else {
             var position = stack.count - 1
@@ -116,7 +154,7 @@ struct MustacheRenderer {
                 position -= 1
             }
         }
-        for component in name.components.dropFirst() {
+        for component in components.dropFirst() {
             value = value?.child(component)
         }
         return value

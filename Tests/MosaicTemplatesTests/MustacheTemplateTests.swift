@@ -52,6 +52,21 @@ struct MustacheTemplateTests {
         #expect(try render("a{{>nothing}}b", [:]) == "ab", "a missing partial renders as nothing (the build reports it)")
     }
 
+    @Test("a parent called inside a section, beside text, leaves its siblings and blocks in place")
+    func parentInsideSection() throws {
+        let partials = ["box": "[{{$inner}}none{{/inner}}]"]
+        let source = "{{#items}}<{{<box}}{{$inner}}{{n}}{{/inner}}{{/box}}>{{/items}}|{{<box}}{{/box}}|{{^items}}empty{{/items}}"
+        #expect(try render(source, ["items": [["n": 1], ["n": 2]]], partials: partials) == "<[1]><[2]>|[none]|")
+    }
+
+    @Test("recursive partials follow the data, and one that always includes itself stops instead of overflowing the stack")
+    func recursivePartials() throws {
+        let tree: [String: Any] = ["name": "a", "children": [["name": "b", "children": [["name": "c", "children": [Any]()]]]]]
+        let partials = ["node": "{{name}}({{#children}}{{>node}}{{/children}})", "loop": "x{{>loop}}"]
+        #expect(try render("{{>node}}", tree, partials: partials) == "a(b(c()))")
+        #expect(try render("{{>loop}}", [:], partials: partials) == String(repeating: "x", count: 100))
+    }
+
     @Test("syntax errors carry line and column", arguments: [
         ("{{#a}}\nx\n{{/b}}", 3, "closes a section"),
         ("line\n{{#open}}", 2, "never closed"),

@@ -74,10 +74,15 @@ enum DataExport {
     }
 
     /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed so spreadsheets do not run it.
+    /// Looks at UTF-8 bytes: walking `Character`s here was a visible share of a large build.
     static func csvCell(_ text: String) -> String {
         var cell = text
-        if let first = cell.first, "=+-@".contains(first) { cell = "'" + cell }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        if let first = cell.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") {
+            cell = "'" + cell
+        }
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+            || $0 == UInt8(ascii: "\r") }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
