@@ -77,7 +77,7 @@ extension SearchMemo: CacheCodable {
             let terms = try DocumentTerms(from: &reader)
             guard Int(terms.words.max() ?? 0) < max(words.count, 1), (terms.words.min() ?? 0) >= 0,
                   Int(terms.stems.max() ?? 0) < max(stems.count, 1), (terms.stems.min() ?? 0) >= 0,
-                  terms.fieldCounts.count { $0 & DocumentTerms.lastOfStem != 0 } == terms.stems.count,
+                  terms.fieldCounts.count(where: { $0 & DocumentTerms.lastOfStem != 0 }) == terms.stems.count,
                   terms.fieldCounts.last.map({ $0 & DocumentTerms.lastOfStem != 0 }) ?? terms.stems.isEmpty,
                   terms.fieldCounts.allSatisfy({ Int(($0 >> 28) & 7) < terms.lengths.count }) else { throw BinaryReader.Damaged() }
             documents[key] = terms
