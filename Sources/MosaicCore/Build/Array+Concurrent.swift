@@ -69,6 +69,16 @@ enum ConcurrentRanges {
         return parts.withLock { $0 }.flatMap { $0 }
     }
 
+    /// `blockingMap` over `0..<count` a block of `size` indices at a time, each block's results
+    /// handed to `consume` (with the block's first index) before the next block is made, so that
+    /// only one block's results are ever held.
+    static func blockingMap<Result: Sendable>(count: Int, inBlocksOf size: Int, _ transform: @Sendable (Int) -> Result,
+                                              consume: (_ start: Int, _ results: [Result]) -> Void) {
+        for start in stride(from: 0, to: count, by: Swift.max(size, 1)) {
+            consume(start, blockingMap(count: Swift.min(size, count - start)) { transform(start + $0) })
+        }
+    }
+
     /// The start of the next range not yet taken, shared by the workers.
     private final class NextRange: Sendable {
         let start = Atomic<Int>(0)

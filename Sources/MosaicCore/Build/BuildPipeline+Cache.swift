@@ -107,14 +107,7 @@ extension BuildPipeline {
     static func withBody(_ document: RenderedDocument, spill: BodySpill?, renderer: MarkdownRenderer, resolver: LinkResolver,
                          contentFolder: URL) -> RenderedDocument {
         guard !document.hasBody else { return document }
-        if let location = document.spilled, let texts = spill?.read(location) {
-            var full = document
-            full.html = texts.html
-            full.plainText = texts.text
-            full.hasBody = true
-            full.spilled = nil
-            return full
-        }
+        if let full = document.restored(from: spill) { return full }
         let page = document.page.withBody(readBody(of: document.page.document.source, contentFolder: contentFolder))
         var full = RenderedDocument.renderMarkdown(page, renderer: renderer, resolver: resolver).0
         full.page = document.page

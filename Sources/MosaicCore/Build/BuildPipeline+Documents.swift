@@ -52,7 +52,8 @@ extension BuildPipeline {
             site.nextCache?.documents = memos
             site.encodedDocuments = Task { BuildCache.encodeDocuments(memos) }
         }
-        let spilled = (spill?.spilledBytes ?? 0) > 0 ? String(format: ", %.1f MB of them waiting on disk", Double(spill?.spilledBytes ?? 0) / 1e6) : ""
+        let spilledBytes = spill?.spilledBytes ?? 0
+        let spilled = spilledBytes > 0 ? String(format: ", %.1f MB of them waiting on disk", Double(spilledBytes) / 1e6) : ""
         clock.finish("markdown", "\(rendered.count) bodies, \(reusedBodies) from the cache\(spilled)")
 
         // Nothing reads the Markdown after this stage: later stages see pages without it.

@@ -49,6 +49,18 @@ public struct RenderedDocument: Sendable {
         return light
     }
 
+    /// The same document with its HTML and text read back from `spill`; `nil` when it was not
+    /// spilled or they cannot be read.
+    func restored(from spill: BodySpill?) -> RenderedDocument? {
+        guard let location = spilled, let texts = spill?.read(location) else { return nil }
+        var full = self
+        full.html = texts.html
+        full.plainText = texts.text
+        full.hasBody = true
+        full.spilled = nil
+        return full
+    }
+
     /// A cached result without its texts.
     init(page: IndexedPage, headings: [MarkdownHeading], wordCount: Int, outgoing: [OutgoingLink],
          htmlDigest: UInt64, textDigest: UInt64) {

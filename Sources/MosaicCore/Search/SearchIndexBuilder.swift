@@ -179,18 +179,16 @@ struct SearchIndexBuilder {
         // Each document's field texts and their digest, across the cores, a block at a time (so
         // that only a block's texts are held): on an incremental build nearly every document is
         // then found in the memo by its digest alone.
-        for blockStart in stride(from: 0, to: documents.count, by: SearchIndexBuilder.preparedBlock) {
-            let blockEnd = min(blockStart + SearchIndexBuilder.preparedBlock, documents.count)
-            let prepared = ConcurrentRanges.blockingMap(count: blockEnd - blockStart) { offset -> (texts: [String], digest: Digest) in
-                let document = documents[blockStart + offset]
-                let texts = fieldTexts(document, language: language)
-                var digest = Digest()
-                for (field, text) in texts.enumerated() {
-                    if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
-                }
-                return (texts, digest)
+        ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock) { doc -> (texts: [String], digest: Digest) in
+            let document = documents[doc]
+            let texts = fieldTexts(document, language: language)
+            var digest = Digest()
+            for (field, text) in texts.enumerated() {
+                if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
             }
-            for (document, (fieldTexts, digest)) in zip(documents[blockStart..<blockEnd], prepared) {
+            return (texts, digest)
+        } consume: { start, prepared in
+            for (document, (fieldTexts, digest)) in zip(documents[start...], prepared) {
                 if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
                     terms.append(known)
                     memo.documents[digest.value] = known
@@ -298,11 +296,8 @@ struct SearchIndexBuilder {
             return (OutputFile(path: path, contents: contents), key.value)
         }
         // One excerpt file per document, across the cores, a block at a time; a kept one is not made again.
-        for blockStart in stride(from: 0, to: documents.count, by: SearchIndexBuilder.preparedBlock) {
-            let blockEnd = min(blockStart + SearchIndexBuilder.preparedBlock, documents.count)
-            writeFragments(ConcurrentRanges.blockingMap(count: blockEnd - blockStart) { offset -> (file: OutputFile, key: UInt64)? in
-                fragmentFile(blockStart + offset)
-            }.compactMap { $0 })
+        ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock, fragmentFile) { _, made in
+            writeFragments(made.compactMap { $0 })
         }
         let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
