@@ -126,54 +126,80 @@ struct SearchIndexBuilder {
         let fieldCount = SearchIndexBuilder.fieldWeights.count
         var memo = previous ?? SearchMemo()
         memo.documents = [:]
-        var wordNumbers: [String: Int]?
-        var stemNumbers: [String: Int]?
+        // Built for the first document not found in the memo: an incremental build rarely needs them.
+        var tablesBuilt = false
+        var wordNumbers = WordTable()
+        var stemNumbers: [String: Int] = [:]
         var terms: [SearchMemo.DocumentTerms] = []
         terms.reserveCapacity(documents.count)
-        var documentStems = Numbering<Int32>()
-        var documentWords = Set<Int32>()
+        // The document being counted: each stem's slot in its counts (-1 when absent) and whether
+        // each word occurs, by number, reset afterwards through the lists of what it touched.
+        var stemSlotsOfDocument: [Int32] = []
+        var wordSeen: [Bool] = []
+        var documentStems: [Int32] = []
+        var documentWords: [Int32] = []
         /// One document's terms, numbering words and stems not seen before.
         func countTerms(in texts: [String]) -> SearchMemo.DocumentTerms {
-            if wordNumbers == nil {
-                wordNumbers = Dictionary(zip(memo.words, memo.words.indices), uniquingKeysWith: { first, _ in first })
+            if !tablesBuilt {
+                tablesBuilt = true
+                wordNumbers = WordTable(minimumCapacity: memo.words.count + stopwords.count)
+                // In reverse, so that a word listed twice keeps its first number.
+                for (number, word) in memo.words.enumerated().reversed() { wordNumbers.set(number, for: word) }
                 // Stopwords answer from the same table, as -1: one lookup per word instead of two.
-                for word in stopwords { wordNumbers?[word] = SearchIndexBuilder.stopwordNumber }
+                for word in stopwords { wordNumbers.set(SearchIndexBuilder.stopwordNumber, for: word) }
                 stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
+                stemSlotsOfDocument = [Int32](repeating: -1, count: memo.stems.count)
+                wordSeen = [Bool](repeating: false, count: memo.words.count)
             }
-            documentStems.removeAll()
-            documentWords.removeAll(keepingCapacity: true)
             var counts: [Int] = []
             var fieldLengths = [Int](repeating: 0, count: fieldCount)
             for (field, text) in texts.enumerated() {
-                for word in SearchText.words(in: text) {
+                SearchText.forEachWord(in: text) { bytes in
                     let wordID: Int
-                    if let known = wordNumbers?[word] {
-                        guard known != SearchIndexBuilder.stopwordNumber else { continue }
+                    if let known = wordNumbers.value(for: bytes) {
+                        guard known != SearchIndexBuilder.stopwordNumber else { return }
                         wordID = known
                     } else {
+                        let word = String(decoding: bytes, as: UTF8.self)
                         let stem = stemmer.stem(word)
                         let stemID: Int
-                        if let known = stemNumbers?[stem] {
+                        if let known = stemNumbers[stem] {
                             stemID = known
                         } else {
                             stemID = memo.stems.count
                             memo.stems.append(stem)
-                            stemNumbers?[stem] = stemID
+                            stemNumbers[stem] = stemID
+                            stemSlotsOfDocument.append(-1)
                         }
                         wordID = memo.words.count
                         memo.words.append(word)
                         memo.wordStems.append(stemID)
-                        wordNumbers?[word] = wordID
+                        wordNumbers.set(wordID, for: bytes)
+                        wordSeen.append(false)
                     }
-                    documentWords.insert(Int32(wordID))
-                    let stemID = Int32(memo.wordStems[wordID])
-                    if !documentStems.contains(stemID) { counts += [Int](repeating: 0, count: fieldCount) }
-                    let slot = documentStems.number(of: stemID)
+                    if !wordSeen[wordID] {
+                        wordSeen[wordID] = true
+                        documentWords.append(Int32(wordID))
+                    }
+                    let stemID = memo.wordStems[wordID]
+                    var slot = Int(stemSlotsOfDocument[stemID])
+                    if slot < 0 {
+                        slot = documentStems.count
+                        stemSlotsOfDocument[stemID] = Int32(slot)
+                        documentStems.append(Int32(stemID))
+                        counts.append(contentsOf: repeatElement(0, count: fieldCount))
+                    }
                     counts[slot * fieldCount + field] += 1
                     fieldLengths[field] += 1
                 }
             }
-            return SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems.keys, denseCounts: counts,
+            for word in documentWords { wordSeen[Int(word)] = false }
+            for stem in documentStems { stemSlotsOfDocument[Int(stem)] = -1 }
+            defer {
+                documentWords.removeAll(keepingCapacity: true)
+                documentStems.removeAll(keepingCapacity: true)
+            }
+            return SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems, denseCounts: counts,
                                             fieldCount: fieldCount, lengths: fieldLengths)
         }
         // Each document's field texts and their digest, across the cores, a block at a time (so

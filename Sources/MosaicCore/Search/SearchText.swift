@@ -2,12 +2,19 @@
 /// (`Réseau` → `reseau`), split on anything that is not a letter or digit, drop stopwords.
 enum SearchText {
     static func words(in text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Hands each folded word of `text` to `body` as bytes, valid only during the call: the index
+    /// looks most words up without ever making them `String`s.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var folded = Slug.fold(text)
         // Byte by byte: folded text is mostly ASCII, and walking `unicodeScalars` was most of the
         // search index's time; other scalars are decoded and judged by their properties.
         let wordBytes = asciiWordBytes // read once, not through the lazy global's check per byte
-        return folded.withUTF8 { bytes in
-            var words: [String] = []
+        folded.withUTF8 { bytes in
             var start = -1
             var index = 0
             while index < bytes.count {
@@ -18,15 +25,12 @@ enum SearchText {
                 if isWord {
                     if start < 0 { start = index }
                 } else if start >= 0 {
-                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     start = -1
                 }
                 index += length
             }
-            if start >= 0 {
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
-            }
-            return words
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
     }
 

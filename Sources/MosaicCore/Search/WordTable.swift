@@ -1,0 +1,106 @@
+import Foundation
+
+/// Numbers words given as UTF-8 bytes, so the search index looks up every word of every document
+/// without making a `String` of it and hashing that with SipHash (most of counting terms did so).
+///
+/// Open addressing over a power-of-two slot array; words live back to back in one byte buffer.
+/// Only the search index uses it, and only from one thread at a time.
+struct WordTable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var hashes: [UInt64] = []
+    private var values: [Int] = []
+    /// Entry number plus one in each slot; 0 is an empty slot.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(minimumCapacity: Int = 0) {
+        var size = 64
+        while size < minimumCapacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { values.count }
+
+    /// The value stored for `word`, if any.
+    func value(for word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = WordTable.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return bytes.withUnsafeBufferPointer { stored -> Int? in
+            while true {
+                let entry = Int(slots[slot]) - 1
+                if entry < 0 { return nil }
+                if hashes[entry] == hash, Int(lengths[entry]) == word.count,
+                   WordTable.equal(stored, from: Int(starts[entry]), word) {
+                    return values[entry]
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    func value(for word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { value(for: $0) }
+    }
+
+    /// Stores `value` for `word`, replacing the value of a word already there.
+    mutating func set(_ value: Int, for word: UnsafeBufferPointer<UInt8>) {
+        let hash = WordTable.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { break }
+            if hashes[entry] == hash, Int(lengths[entry]) == word.count, bytes[Int(starts[entry])..<Int(starts[entry]) + word.count].elementsEqual(word) {
+                values[entry] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        starts.append(Int32(bytes.count))
+        lengths.append(Int32(word.count))
+        bytes.append(contentsOf: word)
+        hashes.append(hash)
+        values.append(value)
+        slots[slot] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+    }
+
+    mutating func set(_ value: Int, for word: String) {
+        var word = word
+        word.withUTF8 { set(value, for: $0) }
+    }
+
+    /// Doubles the slots, keeping them at most half full so probes stay short.
+    private mutating func grow() {
+        let size = slots.count * 2
+        var grown = [Int32](repeating: 0, count: size)
+        let newMask = size - 1
+        for entry in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[entry]) & newMask
+            while grown[slot] != 0 { slot = (slot + 1) & newMask }
+            grown[slot] = Int32(entry + 1)
+        }
+        slots = grown
+        mask = newMask
+    }
+
+    /// Whether `word` is stored at `start` (its length already compared).
+    @inline(__always)
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let storedBase = stored.baseAddress, let wordBase = word.baseAddress else { return word.isEmpty }
+        return memcmp(storedBase + start, wordBase, word.count) == 0
+    }
+
+    /// FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    @inline(__always)
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash ^= hash >> 32
+        hash = hash &* 0xD6E8_FEB8_6659_FD93
+        return hash ^ (hash >> 32)
+    }
+}
