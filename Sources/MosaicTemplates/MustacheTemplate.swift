@@ -29,11 +29,11 @@ public struct MustacheSyntaxError: Error, Sendable, CustomStringConvertible {
 /// A name as written in a tag: `.` (the current value), `.a.b` (only the current value is
 /// searched) or `a.b` (the first value on the stack that has `a`, then `b` inside it).
 struct MustacheName: Sendable {
-    var components: [String]
+    var components: [MustacheKey]
     var currentOnly: Bool
 
     init(_ text: String) {
-        components = text.split(separator: ".").map(String.init)
+        components = text.split(separator: ".").map { MustacheKey(String($0)) }
         currentOnly = text.hasPrefix(".")
     }
 }

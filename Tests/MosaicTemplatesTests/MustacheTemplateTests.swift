@@ -28,6 +28,30 @@ struct MustacheTemplateTests {
         #expect(library.renderBytes(context, withTemplate: "main").map { String(decoding: $0, as: UTF8.self) } == "T new fr|new|")
     }
 
+    @Test("objects find every field by name, small ones by scanning and large ones by slot; missing names are nil")
+    func objectLookups() throws {
+        for size in [0, 1, 8, 9, 40, 1_000] {
+            let fields = Dictionary(uniqueKeysWithValues: (0..<size).map { ("field\($0)", MustacheValue.int($0)) })
+            let object = MustacheObject(fields)
+            #expect(object.count == size)
+            for number in 0..<size {
+                guard case .int(let found)? = object[MustacheKey("field\(number)")] else {
+                    Issue.record("field\(number) of \(size) not found")
+                    continue
+                }
+                #expect(found == number)
+            }
+            #expect(object["field\(size)"] == nil)
+            #expect(object[""] == nil)
+        }
+        let literal: MustacheObject = ["a": .int(1), "a": .int(2), "é": .string("accent")]
+        #expect(literal.count == 2)
+        guard case .int(2)? = literal["a"], case .string("accent")? = literal["é"] else {
+            Issue.record("a later field of the same name replaces the earlier one")
+            return
+        }
+    }
+
     @Test("sections: lists repeat, false, nil and empty lists hide, other values push; inverted is the converse")
     func sections() throws {
         let context: [String: Any] = ["yes": true, "no": false, "empty": [Any](), "text": "", "items": [["n": 1], ["n": 2]]]

@@ -11,7 +11,7 @@ public struct InterfaceStrings: Sendable {
     public init(language: LocaleCode, table: [String: String]) {
         self.language = language
         self.table = table
-        templateValue = .object(table.mapValues(MustacheValue.string))
+        templateValue = .object(MustacheObject(table.mapValues(MustacheValue.string)))
     }
 
     public subscript(key: String) -> String? { table[key] }

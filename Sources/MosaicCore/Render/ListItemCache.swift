@@ -12,12 +12,12 @@ final class ListItemCache: Sendable {
         var position: Int
     }
 
-    private let entries = Mutex<[Key: [String: MustacheValue]]>([:])
+    private let entries = Mutex<[Key: MustacheObject]>([:])
 
     init() {}
 
     /// The entry's fields, made by `make` the first time.
-    func fields(language: LocaleCode, position: Int, make: () -> [String: MustacheValue]) -> [String: MustacheValue] {
+    func fields(language: LocaleCode, position: Int, make: () -> MustacheObject) -> MustacheObject {
         let key = Key(language: language.rawValue, position: position)
         if let known = entries.withLock({ $0[key] }) { return known }
         let made = make()

@@ -174,7 +174,7 @@ struct SiteRenderer: Sendable {
     /// `item(for:context:)` as a template value, its fields made once per page and language.
     func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
         let fields = itemCache.fields(language: context.language, position: page.position) {
-            itemFields(for: page, context: context).mapValues(MustacheValue.init(any:))
+            MustacheObject(itemFields(for: page, context: context).mapValues(MustacheValue.init(any:)))
         }
         return .extended(.object(fields), name: "url", value: .string(context.url(to: page.outputPath)))
     }

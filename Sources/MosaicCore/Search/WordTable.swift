@@ -94,13 +94,11 @@ struct WordTable {
         return memcmp(storedBase + start, wordBase, word.count) == 0
     }
 
-    /// FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
+    /// `Digest`, eight bytes at a time: fast on short words, and well mixed in its low bits.
     @inline(__always)
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash ^= hash >> 32
-        hash = hash &* 0xD6E8_FEB8_6659_FD93
-        return hash ^ (hash >> 32)
+        var digest = Digest()
+        digest.add(bytes: UnsafeRawBufferPointer(word))
+        return digest.value
     }
 }
