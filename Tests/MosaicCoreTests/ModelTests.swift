@@ -3,6 +3,14 @@ import Testing
 
 @Suite("typed paths, slugs and dates")
 struct ModelTests {
+    @Test("XML escaping replaces the five characters, drops control characters but tab and newlines, keeps the rest")
+    func xmlEscaping() {
+        #expect(escape("Plan d'action <2025> & \"LIP\"") == "Plan d&apos;action &lt;2025&gt; &amp; &quot;LIP&quot;")
+        #expect(escape("a\u{1}b\tc\nd\re\u{1F}") == "ab\tc\nd\re")
+        #expect(escape("Été 🍁 — œuvre") == "Été 🍁 — œuvre")
+        #expect(escape("") == "")
+    }
+
     @Test("slugs made from text fold accents and keep only URL-safe characters", arguments: [
         ("Réseau en immigration francophone", "reseau-en-immigration-francophone"),
         ("Caractéristiques d'une collectivité accueillante", "caracteristiques-d-une-collectivite-accueillante"),

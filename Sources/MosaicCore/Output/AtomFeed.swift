@@ -57,21 +57,31 @@ struct AtomFeed {
 }
 
 /// XML text and attribute escaping.
+///
+/// By bytes: every byte to replace or drop is ASCII, and no byte of a multi-byte UTF-8 sequence
+/// is, so most texts (titles, URLs) are returned as they are after one scan. Walking scalars was
+/// most of the time spent writing feeds.
 func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&apos;"
-        default:
-            // Control characters other than tab and newlines are not allowed in XML 1.0.
-            if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
-            result.unicodeScalars.append(scalar)
-        }
+    /// Replaced, or (control characters other than tab and newlines, not allowed in XML 1.0) dropped.
+    func needsWork(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+            || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
     }
-    return result
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        guard bytes.contains(where: needsWork) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case 0x26: result.append(contentsOf: "&amp;".utf8)
+            case 0x3C: result.append(contentsOf: "&lt;".utf8)
+            case 0x3E: result.append(contentsOf: "&gt;".utf8)
+            case 0x22: result.append(contentsOf: "&quot;".utf8)
+            case 0x27: result.append(contentsOf: "&apos;".utf8)
+            default: if !needsWork(byte) { result.append(byte) }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    } ?? text
 }

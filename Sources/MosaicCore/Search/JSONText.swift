@@ -11,25 +11,31 @@ enum JSONText {
     }
 
     /// Appends `text` as a quoted literal; the byte form for writers that assemble whole files.
+    ///
+    /// Runs without escapes are copied whole: byte by byte, the excerpts of a large hub's search
+    /// index (3,000 characters per document) were a visible share of a build.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            guard needsEscape(byte) else {
-                bytes.append(byte)
-                continue
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for (index, byte) in source.enumerated() where needsEscape(byte) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes += Array("\\\"".utf8)
+                case UInt8(ascii: "\\"): bytes += Array("\\\\".utf8)
+                case 0x0A: bytes += Array("\\n".utf8)
+                case 0x0D: bytes += Array("\\r".utf8)
+                case 0x09: bytes += Array("\\t".utf8)
+                case 0x08: bytes += Array("\\b".utf8)
+                case 0x0C: bytes += Array("\\f".utf8)
+                default:
+                    let hex = String(byte, radix: 16)
+                    bytes += Array(("\\u00" + (hex.count == 1 ? "0" + hex : hex)).utf8)
+                }
             }
-            switch byte {
-            case UInt8(ascii: "\""): bytes += Array("\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes += Array("\\\\".utf8)
-            case 0x0A: bytes += Array("\\n".utf8)
-            case 0x0D: bytes += Array("\\r".utf8)
-            case 0x09: bytes += Array("\\t".utf8)
-            case 0x08: bytes += Array("\\b".utf8)
-            case 0x0C: bytes += Array("\\f".utf8)
-            default:
-                let hex = String(byte, radix: 16)
-                bytes += Array(("\\u00" + (hex.count == 1 ? "0" + hex : hex)).utf8)
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
