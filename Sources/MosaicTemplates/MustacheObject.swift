@@ -83,17 +83,21 @@ public struct MustacheObject: Sendable, ExpressibleByDictionaryLiteral {
     public var count: Int { fields.count }
 
     public subscript(key: MustacheKey) -> MustacheValue? {
-        if slots.isEmpty {
-            for field in fields where field.hash == key.hash && field.name == key.name { return field.value }
-            return nil
-        }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.hash) & mask
-        while true {
-            let number = Int(slots[slot]) - 1
-            if number < 0 { return nil }
-            if fields[number].hash == key.hash, fields[number].name == key.name { return fields[number].value }
-            slot = (slot + 1) & mask
+        fields.withUnsafeBufferPointer { fields in
+            if slots.isEmpty {
+                for index in fields.indices where fields[index].hash == key.hash && fields[index].name == key.name {
+                    return fields[index].value
+                }
+                return nil
+            }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            while true {
+                let number = Int(slots[slot]) - 1
+                if number < 0 { return nil }
+                if fields[number].hash == key.hash, fields[number].name == key.name { return fields[number].value }
+                slot = (slot + 1) & mask
+            }
         }
     }
 

@@ -139,23 +139,24 @@ struct MustacheRenderer {
     /// The value `names[index]` refers to: `.` is the top of the stack; otherwise the first
     /// component is searched from the top down (or only in the top, for `.name`) and the rest inside it.
     private func lookup(_ index: Int) -> MustacheValue? {
-        let components = names[index].components
-        guard let first = components.first else { return stack.last }
-        var value: MustacheValue?
-        if names[index].currentOnly {
-            value = stack.last?.child(first)
-        } else {
-            var position = stack.count - 1
+        // Components are read in place through the buffers: copying the name's array or the
+        // stack's values retained and released them on every lookup.
+        let count = names[index].components.count
+        guard count > 0 else { return stack.last }
+        let first = names[index].components[0]
+        var value: MustacheValue? = stack.withUnsafeBufferPointer { values in
+            if names[index].currentOnly { return values.last?.child(first) }
+            var position = values.count - 1
             while position >= 0 {
-                if let found = stack[position].child(first) {
-                    value = found
-                    break
-                }
+                if let found = values[position].child(first) { return found }
                 position -= 1
             }
+            return nil
         }
-        for component in components.dropFirst() {
-            value = value?.child(component)
+        var component = 1
+        while component < count, let current = value {
+            value = current.child(names[index].components[component])
+            component += 1
         }
         return value
     }
