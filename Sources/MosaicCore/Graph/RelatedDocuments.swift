@@ -65,49 +65,51 @@ enum RelatedDocuments {
                     touched.append(other)
                 }
             }
-            for position in range {
-                let own = frozen.features[position]
-                var common: [(code: Int, weight: Int)] = []
-                for feature in own.heavy {
-                    let list = frozen.postings[feature.code]
-                    guard list.count > RelatedDocuments.commonLimit else {
-                        for other in list {
-                            propose(other)
-                            scores[other] += feature.weight
+            // Candidates' features are read in place: copying each one retained its arrays.
+            frozen.features.withUnsafeBufferPointer { features in
+                for position in range {
+                    let own = features[position]
+                    var common: [(code: Int, weight: Int)] = []
+                    for feature in own.heavy {
+                        let list = frozen.postings[feature.code]
+                        guard list.count > RelatedDocuments.commonLimit else {
+                            for other in list {
+                                propose(other)
+                                scores[other] += feature.weight
+                            }
+                            continue
                         }
-                        continue
+                        common.append(feature)
+                        // The list is in position order: its members nearest to this page.
+                        var low = 0
+                        var high = list.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if list[middle] < position { low = middle + 1 } else { high = middle }
+                        }
+                        let window = Swift.max(0, low - RelatedDocuments.commonWindow)..<Swift.min(list.count, low + RelatedDocuments.commonWindow + 1)
+                        for other in list[window] { propose(other) }
                     }
-                    common.append(feature)
-                    // The list is in position order: its members nearest to this page.
-                    var low = 0
-                    var high = list.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if list[middle] < position { low = middle + 1 } else { high = middle }
+                    var best: [(position: Int, score: Int)] = []
+                    for other in touched {
+                        var score = scores[other]
+                        scores[other] = 0
+                        proposed[other] = false
+                        guard other != position, features[other].translation != own.translation else { continue }
+                        for mine in common where features[other].heavy.contains(where: { $0.code == mine.code }) { score += mine.weight }
+                        guard score > 0 else { continue }
+                        for mine in own.light where features[other].light.contains(where: { $0.code == mine.code }) { score += mine.weight }
+                        if features[other].type == own.type { score += settings.relatedSameType }
+                        if let a = own.year, let b = features[other].year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
+                        insert((other, score), into: &best, limit: limit, rank: index.listRank)
                     }
-                    let window = Swift.max(0, low - RelatedDocuments.commonWindow)..<Swift.min(list.count, low + RelatedDocuments.commonWindow + 1)
-                    for other in list[window] { propose(other) }
+                    touched.removeAll(keepingCapacity: true)
+                    var chosen = manual[position].filter { $0 != position }
+                    for entry in best where chosen.count < Swift.max(limit, manual[position].count) && !chosen.contains(entry.position) {
+                        chosen.append(entry.position)
+                    }
+                    result.append(chosen)
                 }
-                var best: [(position: Int, score: Int)] = []
-                for other in touched {
-                    var score = scores[other]
-                    scores[other] = 0
-                    proposed[other] = false
-                    let candidate = frozen.features[other]
-                    guard other != position, candidate.translation != own.translation else { continue }
-                    for mine in common where candidate.heavy.contains(where: { $0.code == mine.code }) { score += mine.weight }
-                    guard score > 0 else { continue }
-                    for mine in own.light where candidate.light.contains(where: { $0.code == mine.code }) { score += mine.weight }
-                    if candidate.type == own.type { score += settings.relatedSameType }
-                    if let a = own.year, let b = candidate.year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
-                    insert((other, score), into: &best, limit: limit, rank: index.listRank)
-                }
-                touched.removeAll(keepingCapacity: true)
-                var chosen = manual[position].filter { $0 != position }
-                for entry in best where chosen.count < Swift.max(limit, manual[position].count) && !chosen.contains(entry.position) {
-                    chosen.append(entry.position)
-                }
-                result.append(chosen)
             }
             return result
         }
