@@ -23,6 +23,49 @@ enum RelatedDocuments {
         var language: Int
     }
 
+    /// What scoring reads of every candidate, in flat arrays: reading it through each page's
+    /// `Features` chased pointers into separately allocated arrays, and those cache misses were
+    /// most of the time spent here on a large hub.
+    private struct Candidates: Sendable {
+        var translation: [Int] = []
+        var type: [Int] = []
+        var year: [Int?] = []
+        /// Page `p`'s codes are `heavyCodes[heavyStart[p]..<heavyStart[p + 1]]`; likewise for light ones.
+        var heavyStart: [Int] = [0]
+        var heavyCodes: [Int] = []
+        var lightStart: [Int] = [0]
+        var lightCodes: [Int] = []
+
+        init(_ features: [Features]) {
+            for entry in features {
+                translation.append(entry.translation)
+                type.append(entry.type)
+                year.append(entry.year)
+                heavyCodes += entry.heavy.map(\.code)
+                heavyStart.append(heavyCodes.count)
+                lightCodes += entry.light.map(\.code)
+                lightStart.append(lightCodes.count)
+            }
+        }
+
+        func hasHeavy(_ position: Int, _ code: Int) -> Bool {
+            Candidates.contains(heavyCodes, from: heavyStart[position], to: heavyStart[position + 1], code)
+        }
+
+        func hasLight(_ position: Int, _ code: Int) -> Bool {
+            Candidates.contains(lightCodes, from: lightStart[position], to: lightStart[position + 1], code)
+        }
+
+        private static func contains(_ codes: [Int], from start: Int, to end: Int, _ code: Int) -> Bool {
+            var index = start
+            while index < end {
+                if codes[index] == code { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     static func compute(index: PageIndex, finder: ReferenceFinder, references: [[ReferenceFinder.Reference]],
                         settings: GraphSettings) async -> [[Int]] {
         let pages = index.pages
@@ -51,7 +94,7 @@ enum RelatedDocuments {
         for (position, entry) in features.enumerated() {
             for feature in entry.heavy { postings[feature.code].append(position) }
         }
-        let frozen = (postings: postings, features: features)
+        let frozen = (postings: postings, features: features, candidates: Candidates(features))
         let manual = references.map { list in list.filter { $0.field == "related" }.map(\.target.position) }
         let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
@@ -65,51 +108,55 @@ enum RelatedDocuments {
                     touched.append(other)
                 }
             }
-            // Candidates' features are read in place: copying each one retained its arrays.
-            frozen.features.withUnsafeBufferPointer { features in
-                for position in range {
-                    let own = features[position]
-                    var common: [(code: Int, weight: Int)] = []
-                    for feature in own.heavy {
-                        let list = frozen.postings[feature.code]
-                        guard list.count > RelatedDocuments.commonLimit else {
-                            for other in list {
-                                propose(other)
-                                scores[other] += feature.weight
-                            }
-                            continue
+            let candidates = frozen.candidates
+            for position in range {
+                let own = frozen.features[position]
+                var common: [(code: Int, weight: Int)] = []
+                for feature in own.heavy {
+                    let list = frozen.postings[feature.code]
+                    guard list.count > RelatedDocuments.commonLimit else {
+                        for other in list {
+                            propose(other)
+                            scores[other] += feature.weight
                         }
-                        common.append(feature)
-                        // The list is in position order: its members nearest to this page.
-                        var low = 0
-                        var high = list.count
-                        while low < high {
-                            let middle = (low + high) / 2
-                            if list[middle] < position { low = middle + 1 } else { high = middle }
-                        }
-                        let window = Swift.max(0, low - RelatedDocuments.commonWindow)..<Swift.min(list.count, low + RelatedDocuments.commonWindow + 1)
-                        for other in list[window] { propose(other) }
+                        continue
                     }
-                    var best: [(position: Int, score: Int)] = []
-                    for other in touched {
-                        var score = scores[other]
-                        scores[other] = 0
-                        proposed[other] = false
-                        guard other != position, features[other].translation != own.translation else { continue }
-                        for mine in common where features[other].heavy.contains(where: { $0.code == mine.code }) { score += mine.weight }
-                        guard score > 0 else { continue }
-                        for mine in own.light where features[other].light.contains(where: { $0.code == mine.code }) { score += mine.weight }
-                        if features[other].type == own.type { score += settings.relatedSameType }
-                        if let a = own.year, let b = features[other].year, abs(a - b) <= settings.relatedYearWindow { score += 1 }
-                        insert((other, score), into: &best, limit: limit, rank: index.listRank)
+                    common.append(feature)
+                    // The list is in position order: its members nearest to this page.
+                    var low = 0
+                    var high = list.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if list[middle] < position { low = middle + 1 } else { high = middle }
                     }
-                    touched.removeAll(keepingCapacity: true)
-                    var chosen = manual[position].filter { $0 != position }
-                    for entry in best where chosen.count < Swift.max(limit, manual[position].count) && !chosen.contains(entry.position) {
-                        chosen.append(entry.position)
-                    }
-                    result.append(chosen)
+                    let window = Swift.max(0, low - RelatedDocuments.commonWindow)..<Swift.min(list.count, low + RelatedDocuments.commonWindow + 1)
+                    for other in list[window] { propose(other) }
                 }
+                var best: [(position: Int, score: Int)] = []
+                // The most any candidate can add beyond its proposing score: once the list is
+                // full, a candidate that cannot reach its last entry is not scored further.
+                // (An equal score may still enter by list order, so only lower ones are skipped.)
+                let bonus = common.reduce(0) { $0 + $1.weight } + own.light.reduce(0) { $0 + $1.weight }
+                    + Swift.max(0, settings.relatedSameType) + (own.year == nil ? 0 : 1)
+                for other in touched {
+                    var score = scores[other]
+                    scores[other] = 0
+                    proposed[other] = false
+                    if best.count == limit, let last = best.last, score + bonus < last.score { continue }
+                    guard other != position, candidates.translation[other] != own.translation else { continue }
+                    for mine in common where candidates.hasHeavy(other, mine.code) { score += mine.weight }
+                    guard score > 0 else { continue }
+                    for mine in own.light where candidates.hasLight(other, mine.code) { score += mine.weight }
+                    if candidates.type[other] == own.type { score += settings.relatedSameType }
+                    if let a = own.year, let b = candidates.year[other], abs(a - b) <= settings.relatedYearWindow { score += 1 }
+                    insert((other, score), into: &best, limit: limit, rank: index.listRank)
+                }
+                touched.removeAll(keepingCapacity: true)
+                var chosen = manual[position].filter { $0 != position }
+                for entry in best where chosen.count < Swift.max(limit, manual[position].count) && !chosen.contains(entry.position) {
+                    chosen.append(entry.position)
+                }
+                result.append(chosen)
             }
             return result
         }
