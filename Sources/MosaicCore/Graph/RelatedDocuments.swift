@@ -13,19 +13,15 @@ enum RelatedDocuments {
     static let commonLimit = 512
     static let commonWindow = 32
 
-    /// One page's interned features.
+    /// One page's interned field values, with their weights.
     private struct Features: Sendable {
         var heavy: [(code: Int, weight: Int)] = []
         var light: [(code: Int, weight: Int)] = []
-        var year: Int?
-        var type: Int
-        var translation: Int
-        var language: Int
     }
 
-    /// What scoring reads of every candidate, in flat arrays: reading it through each page's
-    /// `Features` chased pointers into separately allocated arrays, and those cache misses were
-    /// most of the time spent here on a large hub.
+    /// What scoring reads of every page as a candidate, in flat arrays: reading it through each
+    /// page's `Features` chased pointers into separately allocated arrays, and those cache misses
+    /// were most of the time spent here on a large hub.
     private struct Candidates: Sendable {
         var translation: [Int] = []
         var type: [Int] = []
@@ -36,16 +32,15 @@ enum RelatedDocuments {
         var lightStart: [Int] = [0]
         var lightCodes: [Int] = []
 
-        init(_ features: [Features]) {
-            for entry in features {
-                translation.append(entry.translation)
-                type.append(entry.type)
-                year.append(entry.year)
-                heavyCodes += entry.heavy.map(\.code)
-                heavyStart.append(heavyCodes.count)
-                lightCodes += entry.light.map(\.code)
-                lightStart.append(lightCodes.count)
-            }
+        /// Adds the next page.
+        mutating func append(_ features: Features, translation: Int, type: Int, year: Int?) {
+            self.translation.append(translation)
+            self.type.append(type)
+            self.year.append(year)
+            heavyCodes += features.heavy.map(\.code)
+            heavyStart.append(heavyCodes.count)
+            lightCodes += features.light.map(\.code)
+            lightStart.append(lightCodes.count)
         }
 
         func hasHeavy(_ position: Int, _ code: Int) -> Bool {
@@ -73,10 +68,10 @@ enum RelatedDocuments {
         func intern(_ text: String) -> Int { codes.number(of: text) }
         var features: [Features] = []
         features.reserveCapacity(pages.count)
+        var candidates = Candidates()
         for page in pages {
             let language = page.language.rawValue
-            var entry = Features(year: page.document.date?.year, type: intern("type\u{1F}" + (page.document.type ?? "")),
-                                 translation: intern("key\u{1F}" + page.document.translationKey), language: intern(language))
+            var entry = Features()
             let type = finder.schema(for: page)
             for (field, weight) in settings.relatedWeights.sorted(by: { $0.key < $1.key }) {
                 guard weight > 0, let node = page.document.frontMatter[field] else { continue }
@@ -89,12 +84,14 @@ enum RelatedDocuments {
                 }
             }
             features.append(entry)
+            candidates.append(entry, translation: intern("key\u{1F}" + page.document.translationKey),
+                              type: intern("type\u{1F}" + (page.document.type ?? "")), year: page.document.date?.year)
         }
         var postings = [[Int]](repeating: [], count: codes.count)
         for (position, entry) in features.enumerated() {
             for feature in entry.heavy { postings[feature.code].append(position) }
         }
-        let frozen = (postings: postings, features: features, candidates: Candidates(features))
+        let frozen = (postings: postings, features: features, candidates: candidates)
         let manual = references.map { list in list.filter { $0.field == "related" }.map(\.target.position) }
         let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
@@ -111,6 +108,7 @@ enum RelatedDocuments {
             let candidates = frozen.candidates
             for position in range {
                 let own = frozen.features[position]
+                let (translation, type, year) = (candidates.translation[position], candidates.type[position], candidates.year[position])
                 var common: [(code: Int, weight: Int)] = []
                 for feature in own.heavy {
                     let list = frozen.postings[feature.code]
@@ -137,18 +135,18 @@ enum RelatedDocuments {
                 // full, a candidate that cannot reach its last entry is not scored further.
                 // (An equal score may still enter by list order, so only lower ones are skipped.)
                 let bonus = common.reduce(0) { $0 + $1.weight } + own.light.reduce(0) { $0 + $1.weight }
-                    + Swift.max(0, settings.relatedSameType) + (own.year == nil ? 0 : 1)
+                    + Swift.max(0, settings.relatedSameType) + (year == nil ? 0 : 1)
                 for other in touched {
                     var score = scores[other]
                     scores[other] = 0
                     proposed[other] = false
                     if best.count == limit, let last = best.last, score + bonus < last.score { continue }
-                    guard other != position, candidates.translation[other] != own.translation else { continue }
+                    guard other != position, candidates.translation[other] != translation else { continue }
                     for mine in common where candidates.hasHeavy(other, mine.code) { score += mine.weight }
                     guard score > 0 else { continue }
                     for mine in own.light where candidates.hasLight(other, mine.code) { score += mine.weight }
-                    if candidates.type[other] == own.type { score += settings.relatedSameType }
-                    if let a = own.year, let b = candidates.year[other], abs(a - b) <= settings.relatedYearWindow { score += 1 }
+                    if candidates.type[other] == type { score += settings.relatedSameType }
+                    if let a = year, let b = candidates.year[other], abs(a - b) <= settings.relatedYearWindow { score += 1 }
                     insert((other, score), into: &best, limit: limit, rank: index.listRank)
                 }
                 touched.removeAll(keepingCapacity: true)

@@ -193,14 +193,13 @@ struct SearchIndexBuilder {
                     fieldLengths[field] += 1
                 }
             }
+            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems, denseCounts: counts,
+                                                 fieldCount: fieldCount, lengths: fieldLengths)
             for word in documentWords { wordSeen[Int(word)] = false }
             for stem in documentStems { stemSlotsOfDocument[Int(stem)] = -1 }
-            defer {
-                documentWords.removeAll(keepingCapacity: true)
-                documentStems.removeAll(keepingCapacity: true)
-            }
-            return SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems, denseCounts: counts,
-                                            fieldCount: fieldCount, lengths: fieldLengths)
+            documentWords.removeAll(keepingCapacity: true)
+            documentStems.removeAll(keepingCapacity: true)
+            return entry
         }
         // Each document's field texts and their digest, across the cores, a block at a time (so
         // that only a block's texts are held): on an incremental build nearly every document is

@@ -26,19 +26,7 @@ struct WordTable {
 
     /// The value stored for `word`, if any.
     func value(for word: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = WordTable.hash(word)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return bytes.withUnsafeBufferPointer { stored -> Int? in
-            while true {
-                let entry = Int(slots[slot]) - 1
-                if entry < 0 { return nil }
-                if hashes[entry] == hash, Int(lengths[entry]) == word.count,
-                   WordTable.equal(stored, from: Int(starts[entry]), word) {
-                    return values[entry]
-                }
-                slot = (slot + 1) & mask
-            }
-        }
+        find(word, hash: WordTable.hash(word)).entry.map { values[$0] }
     }
 
     func value(for word: String) -> Int? {
@@ -49,23 +37,35 @@ struct WordTable {
     /// Stores `value` for `word`, replacing the value of a word already there.
     mutating func set(_ value: Int, for word: UnsafeBufferPointer<UInt8>) {
         let hash = WordTable.hash(word)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { break }
-            if hashes[entry] == hash, Int(lengths[entry]) == word.count, bytes[Int(starts[entry])..<Int(starts[entry]) + word.count].elementsEqual(word) {
-                values[entry] = value
-                return
-            }
-            slot = (slot + 1) & mask
+        let found = find(word, hash: hash)
+        if let entry = found.entry {
+            values[entry] = value
+            return
         }
         starts.append(Int32(bytes.count))
         lengths.append(Int32(word.count))
         bytes.append(contentsOf: word)
         hashes.append(hash)
         values.append(value)
-        slots[slot] = Int32(values.count)
+        slots[found.slot] = Int32(values.count)
         if values.count * 2 > slots.count { grow() }
+    }
+
+    /// The slot holding `word` and its entry, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Int?) {
+        bytes.withUnsafeBufferPointer { stored in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = Int(slots[slot]) - 1
+                if entry < 0 { return (slot, nil) }
+                if hashes[entry] == hash, Int(lengths[entry]) == word.count,
+                   WordTable.equal(stored, from: Int(starts[entry]), word) {
+                    return (slot, entry)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     mutating func set(_ value: Int, for word: String) {
