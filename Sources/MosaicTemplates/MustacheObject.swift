@@ -40,68 +40,102 @@ public struct MustacheKey: Sendable, Hashable, ExpressibleByStringLiteral {
 ///
 /// Small objects (most page and list-entry fields) are scanned by hash; larger ones, such as the
 /// interface strings, get a slot table. Fields are never listed, so their order does not matter.
+/// Pages fill their objects field by field, so setting a field keeps the table up to date.
 public struct MustacheObject: Sendable, ExpressibleByDictionaryLiteral {
     private struct Field: Sendable {
-        var hash: UInt64
-        var name: String
+        var key: MustacheKey
         var value: MustacheValue
     }
 
-    private let fields: [Field]
-    /// Field number plus one per slot (0 is empty) for objects of more than `scanLimit` fields.
-    private let slots: [Int32]
+    private var fields: [Field] = []
+    /// Field number plus one per slot (0 is empty) for objects of more than `scanLimit` fields,
+    /// at most half full.
+    private var slots: [Int32] = []
     private static let scanLimit = 8
 
+    public init() {}
+
     public init(_ values: [String: MustacheValue]) {
-        self.init(fields: values.map { Field(hash: MustacheKey.hash($0.key), name: $0.key, value: $0.value) })
+        fields.reserveCapacity(values.count)
+        for (name, value) in values { self[MustacheKey(name)] = value }
     }
 
     /// Later fields of the same name replace earlier ones, as in a dictionary.
-    public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        var unique: [String: MustacheValue] = [:]
-        for (name, value) in elements { unique[name] = value }
-        self.init(unique)
+    public init(dictionaryLiteral elements: (MustacheKey, MustacheValue)...) {
+        self.init(elements)
     }
 
-    private init(fields: [Field]) {
-        self.fields = fields
+    init(_ elements: [(MustacheKey, MustacheValue)]) {
+        fields.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public var count: Int { fields.count }
+
+    /// Setting `nil` removes the field.
+    public subscript(key: MustacheKey) -> MustacheValue? {
+        get { number(of: key).map { fields[$0].value } }
+        set {
+            if let number = number(of: key) {
+                if let newValue {
+                    fields[number].value = newValue
+                } else {
+                    fields.remove(at: number)
+                    makeSlots()
+                }
+                return
+            }
+            guard let newValue else { return }
+            fields.append(Field(key: key, value: newValue))
+            guard fields.count > MustacheObject.scanLimit else { return }
+            if fields.count * 2 > slots.count {
+                makeSlots()
+            } else {
+                place(fields.count - 1)
+            }
+        }
+    }
+
+    public subscript(name: String) -> MustacheValue? {
+        get { self[MustacheKey(name)] }
+        set { self[MustacheKey(name)] = newValue }
+    }
+
+    private func number(of key: MustacheKey) -> Int? {
+        fields.withUnsafeBufferPointer { fields in
+            if slots.isEmpty {
+                for index in fields.indices where fields[index].key == key { return index }
+                return nil
+            }
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: key.hash) & mask
+                while true {
+                    let number = Int(slots[slot]) - 1
+                    if number < 0 { return nil }
+                    if fields[number].key == key { return number }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Builds the slot table anew, twice the fields' count at least, or drops it for small objects.
+    private mutating func makeSlots() {
         guard fields.count > MustacheObject.scanLimit else {
             slots = []
             return
         }
         var size = 16
         while size < fields.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: 0, count: size)
-        for (number, field) in fields.enumerated() {
-            var slot = Int(truncatingIfNeeded: field.hash) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(number + 1)
-        }
-        self.slots = slots
+        slots = [Int32](repeating: 0, count: size)
+        for number in fields.indices { place(number) }
     }
 
-    public var count: Int { fields.count }
-
-    public subscript(key: MustacheKey) -> MustacheValue? {
-        fields.withUnsafeBufferPointer { fields in
-            if slots.isEmpty {
-                for index in fields.indices where fields[index].hash == key.hash && fields[index].name == key.name {
-                    return fields[index].value
-                }
-                return nil
-            }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: key.hash) & mask
-            while true {
-                let number = Int(slots[slot]) - 1
-                if number < 0 { return nil }
-                if fields[number].hash == key.hash, fields[number].name == key.name { return fields[number].value }
-                slot = (slot + 1) & mask
-            }
-        }
-    }
-
-    public subscript(name: String) -> MustacheValue? {
-        self[MustacheKey(name)]
+    private mutating func place(_ number: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: fields[number].key.hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(number + 1)
     }
 }

@@ -1,7 +1,7 @@
 /// The data a template reads: typed, so a lookup is a hash comparison and never a dynamic cast.
 ///
-/// Rendering through `[String: Any]` spent most of its time casting; pages now hand their context
-/// over once as `MustacheValue` (`init(any:)` converts the dictionaries the renderer builds).
+/// Pages build their context as `MustacheValue`s directly (the literal conformances keep that
+/// readable); going through `[String: Any]` and casting each value back cost a tenth of a build.
 /// Only `extended` is `indirect`: boxing every case cost a heap allocation per value, and lists and
 /// objects are references already.
 public enum MustacheValue: Sendable {
@@ -16,26 +16,6 @@ public enum MustacheValue: Sendable {
     /// are shared between pages and only their URL differs.
     indirect case extended(MustacheValue, name: MustacheKey, value: MustacheValue)
 
-    /// Converts plain Swift values (strings, numbers, booleans, arrays, string-keyed dictionaries,
-    /// optionals and `MustacheValue`s); anything else renders as its description.
-    public init(any value: Any) {
-        switch value {
-        case let value as MustacheValue: self = value
-        case let text as String: self = .string(text)
-        case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = .int(number)
-        case let number as Double: self = .double(number)
-        case let dictionary as [String: Any]: self = .object(MustacheObject(dictionary.mapValues(MustacheValue.init(any:))))
-        case let dictionary as [String: String]: self = .object(MustacheObject(dictionary.mapValues(MustacheValue.string)))
-        case let list as [[String: Any]]: self = .list(list.map { .object(MustacheObject($0.mapValues(MustacheValue.init(any:)))) })
-        case let list as [String]: self = .list(list.map(MustacheValue.string))
-        case let list as [MustacheValue]: self = .list(list)
-        case let list as [Any]: self = .list(list.map(MustacheValue.init(any:)))
-        case let optional as any OptionalProtocol: self = optional.wrappedAny.map(MustacheValue.init(any:)) ?? .null
-        default: self = .string(String(describing: value))
-        }
-    }
-
     /// A named child of an object; `nil` for other values and missing names.
     @inlinable
     public func child(_ key: MustacheKey) -> MustacheValue? {
@@ -45,18 +25,32 @@ public enum MustacheValue: Sendable {
         default: nil
         }
     }
+
+    /// The text of a string value, for callers that read back a field they built.
+    public var text: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
 }
 
-/// Lets `init(any:)` see through optionals stored as `Any`.
-public protocol OptionalProtocol {
-    var wrappedAny: Any? { get }
-}
+extension MustacheValue: ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral text: String) {
+        self = .string(text)
+    }
 
-extension Optional: OptionalProtocol {
-    public var wrappedAny: Any? {
-        switch self {
-        case .some(let value): value
-        case .none: nil
-        }
+    public init(booleanLiteral flag: Bool) {
+        self = .bool(flag)
+    }
+
+    public init(integerLiteral number: Int) {
+        self = .int(number)
+    }
+
+    public init(arrayLiteral elements: MustacheValue...) {
+        self = .list(elements)
+    }
+
+    public init(dictionaryLiteral elements: (MustacheKey, MustacheValue)...) {
+        self = .object(MustacheObject(elements))
     }
 }

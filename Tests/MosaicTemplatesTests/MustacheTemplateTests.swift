@@ -3,10 +3,10 @@ import Testing
 
 @Suite("Mustache templates")
 struct MustacheTemplateTests {
-    func render(_ source: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String? {
+    func render(_ source: String, _ context: MustacheObject, partials: [String: String] = [:]) throws -> String? {
         var templates = try partials.mapValues { try MustacheTemplate(string: $0) }
         templates["main"] = try MustacheTemplate(string: source)
-        return MustacheLibrary(templates: templates).render(MustacheValue(any: context), withTemplate: "main")
+        return MustacheLibrary(templates: templates).render(.object(context), withTemplate: "main")
     }
 
     @Test("variables are HTML-escaped unless triple or &; dotted names and the stack")
@@ -44,7 +44,7 @@ struct MustacheTemplateTests {
             #expect(object["field\(size)"] == nil)
             #expect(object[""] == nil)
         }
-        let literal: MustacheObject = ["a": .int(1), "a": .int(2), "é": .string("accent")]
+        let literal: MustacheObject = ["a": 1, "a": 2, "é": "accent"]
         #expect(literal.count == 2)
         guard case .int(2)? = literal["a"], case .string("accent")? = literal["é"] else {
             Issue.record("a later field of the same name replaces the earlier one")
@@ -52,9 +52,34 @@ struct MustacheTemplateTests {
         }
     }
 
+    @Test("fields set one by one are found across the scan/slot boundary; setting replaces, nil removes")
+    func objectUpdates() {
+        var object = MustacheObject()
+        var expected: [String: Int] = [:]
+        for number in 0..<100 {
+            object["f\(number)"] = .int(number)
+            expected["f\(number)"] = number
+            if number % 3 == 0 {
+                object["f\(number / 2)"] = .int(-number)
+                expected["f\(number / 2)"] = -number
+            }
+            if number % 7 == 0 {
+                object["f\(number / 3)"] = nil
+                expected["f\(number / 3)"] = nil
+            }
+            #expect(object.count == expected.count)
+            for probe in 0...number + 1 {
+                let found: Int? = if case .int(let value)? = object["f\(probe)"] { value } else { nil }
+                #expect(found == expected["f\(probe)"], "f\(probe) after \(number) steps")
+            }
+        }
+        object["absent"] = nil
+        #expect(object.count == expected.count)
+    }
+
     @Test("sections: lists repeat, false, nil and empty lists hide, other values push; inverted is the converse")
     func sections() throws {
-        let context: [String: Any] = ["yes": true, "no": false, "empty": [Any](), "text": "", "items": [["n": 1], ["n": 2]]]
+        let context: MustacheObject = ["yes": true, "no": false, "empty": [], "text": "", "items": [["n": 1], ["n": 2]]]
         #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#text}}T{{/text}}{{#nothing}}X{{/nothing}}", context) == "YT")
         #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}{{^nothing}}X{{/nothing}}", context) == "NEX")
         #expect(try render("{{#items}}[{{n}}]{{/items}}", context) == "[1][2]")
@@ -85,7 +110,7 @@ struct MustacheTemplateTests {
 
     @Test("recursive partials follow the data, and one that always includes itself stops instead of overflowing the stack")
     func recursivePartials() throws {
-        let tree: [String: Any] = ["name": "a", "children": [["name": "b", "children": [["name": "c", "children": [Any]()]]]]]
+        let tree: MustacheObject = ["name": "a", "children": [["name": "b", "children": [["name": "c", "children": []]]]]]
         let partials = ["node": "{{name}}({{#children}}{{>node}}{{/children}})", "loop": "x{{>loop}}"]
         #expect(try render("{{>node}}", tree, partials: partials) == "a(b(c()))")
         #expect(try render("{{>loop}}", [:], partials: partials) == String(repeating: "x", count: 100))

@@ -1,6 +1,8 @@
+import MosaicTemplates
+
 /// The values every template sees, built once per output file.
 ///
-/// Mustache reads `[String: Any]`; these helpers keep the key names in one place.
+/// These helpers keep the key names every page shares in one place.
 struct PageContext {
     let language: LocaleCode
     let outputPath: OutputPath
@@ -19,28 +21,28 @@ struct PageContext {
     /// `lang`, `root`, `home`, `site`, `t`, `nav`, `canonical`, with `alternates` (real
     /// translations, for `hreflang`) and `languageLinks` (the switcher, which may point to a
     /// "not available in this language" page) supplied by the caller.
-    func base(navigationCurrent currentSection: String?, alternates: [[String: Any]],
-              languageLinks: [[String: Any]]? = nil) -> [String: Any] {
+    func base(navigationCurrent currentSection: String?, alternates: [MustacheValue],
+              languageLinks: [MustacheValue]? = nil) -> MustacheObject {
         [
-            "lang": language.rawValue,
-            "langName": strings["language_name"] ?? language.rawValue,
-            "root": outputPath.rootPrefix,
-            "home": url(to: homePath(for: language)),
+            "lang": .string(language.rawValue),
+            "langName": .string(strings["language_name"] ?? language.rawValue),
+            "root": .string(outputPath.rootPrefix),
+            "home": .string(url(to: homePath(for: language))),
             "site": [
-                "title": site.title.text(for: language, fallback: site.defaultLanguage),
-                "description": site.description.text(for: language, fallback: site.defaultLanguage),
+                "title": .string(site.title.text(for: language, fallback: site.defaultLanguage)),
+                "description": .string(site.description.text(for: language, fallback: site.defaultLanguage)),
             ],
             "t": strings.templateValue,
-            "nav": site.sections.map { section -> [String: Any] in
+            "nav": .list(site.sections.map { section -> MustacheValue in
                 [
-                    "title": section.title.text(for: language, fallback: site.defaultLanguage),
-                    "url": url(to: OutputPath.page([language.rawValue, section.id.rawValue])),
-                    "current": section.id.rawValue == currentSection,
+                    "title": .string(section.title.text(for: language, fallback: site.defaultLanguage)),
+                    "url": .string(url(to: OutputPath.page([language.rawValue, section.id.rawValue]))),
+                    "current": .bool(section.id.rawValue == currentSection),
                 ]
-            },
-            "alternates": alternates,
-            "languageLinks": languageLinks ?? alternates,
-            "canonical": absoluteURL(outputPath),
+            }),
+            "alternates": .list(alternates),
+            "languageLinks": .list(languageLinks ?? alternates),
+            "canonical": .string(absoluteURL(outputPath)),
         ]
     }
 
@@ -56,9 +58,9 @@ struct PageContext {
 
     /// One alternate-language link, labelled in its own language; `href` is absolute when the
     /// site knows its base URL (for `hreflang` in the head), `url` always relative (for readers).
-    func alternate(_ language: LocaleCode, at target: OutputPath, strings other: InterfaceStrings?) -> [String: Any] {
-        ["lang": language.rawValue, "langName": other?["language_name"] ?? language.rawValue, "url": url(to: target),
-         "href": absoluteURL(target)]
+    func alternate(_ language: LocaleCode, at target: OutputPath, strings other: InterfaceStrings?) -> MustacheValue {
+        ["lang": .string(language.rawValue), "langName": .string(other?["language_name"] ?? language.rawValue),
+         "url": .string(url(to: target)), "href": .string(absoluteURL(target))]
     }
 
     /// "12 documents" in this language, from the `document_count_one` / `_other` patterns.

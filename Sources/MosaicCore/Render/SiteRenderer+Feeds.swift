@@ -1,4 +1,5 @@
 import Foundation
+import MosaicTemplates
 
 /// Atom feeds per language (whole hub, each section, each LIP, each taxonomy term) and the sitemap.
 extension SiteRenderer {
@@ -6,17 +7,17 @@ extension SiteRenderer {
     static let feedLimit = 50
 
     /// The feed describing a page, linked from its `<head>`.
-    func feedLinks(for page: IndexedPage, context: PageContext) -> [[String: Any]] {
+    func feedLinks(for page: IndexedPage, context: PageContext) -> MustacheValue {
         guard let type = config.graph.directoryType, page.document.type == type else { return [] }
-        return [["title": page.document.title, "url": context.url(to: feedPath(folder: page.outputPath))]]
+        return [["title": .string(page.document.title), "url": .string(context.url(to: feedPath(folder: page.outputPath)))]]
     }
 
     func feedPath(folder page: OutputPath) -> OutputPath {
         OutputPath(components: Array(page.components.dropLast()) + [SiteRenderer.feedName]) ?? page
     }
 
-    func feedLink(_ segments: [String], title: String, context: PageContext) -> [[String: Any]] {
-        [["title": title, "url": context.url(to: feedPath(folder: OutputPath.page(segments)))]]
+    func feedLink(_ segments: [String], title: String, context: PageContext) -> MustacheValue {
+        [["title": .string(title), "url": .string(context.url(to: feedPath(folder: OutputPath.page(segments))))]]
     }
 
     /// Every feed of every language.

@@ -1,3 +1,5 @@
+import MosaicTemplates
+
 /// Pages generated from the graph: taxonomy terms, the directory, the coverage matrix and open
 /// consultations. All static HTML that works without JavaScript.
 extension SiteRenderer {
@@ -27,38 +29,32 @@ extension SiteRenderer {
     }
 
     /// Links to the generated views, for the home page.
-    func views(_ context: PageContext) -> [[String: Any]] {
+    func views(_ context: PageContext) -> [MustacheValue] {
         let code = context.language.rawValue
-        var views: [[String: Any]] = config.taxonomies.map { taxonomy in
-            [
-                "title": taxonomy.title.text(for: context.language, fallback: config.defaultLanguage),
-                "url": context.url(to: OutputPath.page([code, taxonomy.id.rawValue])),
-            ]
+        func view(_ title: String, _ folder: String) -> MustacheValue {
+            ["title": .string(title), "url": .string(context.url(to: OutputPath.page([code, folder])))]
         }
+        var views = config.taxonomies.map { view($0.title.text(for: context.language, fallback: config.defaultLanguage), $0.id.rawValue) }
         if config.graph.directoryType != nil {
-            views.append(["title": context.strings["directory_title"] ?? "Directory",
-                          "url": context.url(to: OutputPath.page([code, SiteRenderer.directoryFolder]))])
+            views.append(view(context.strings["directory_title"] ?? "Directory", SiteRenderer.directoryFolder))
         }
         if config.graph.coverageRowType != nil {
-            views.append(["title": context.strings["coverage_title"] ?? "Coverage",
-                          "url": context.url(to: OutputPath.page([code, SiteRenderer.coverageFolder]))])
+            views.append(view(context.strings["coverage_title"] ?? "Coverage", SiteRenderer.coverageFolder))
         }
         if config.languages.count > 1 {
-            views.append(["title": context.strings["translations_title"] ?? "Translation status",
-                          "url": context.url(to: OutputPath.page([code, SiteRenderer.translationsFolder]))])
+            views.append(view(context.strings["translations_title"] ?? "Translation status", SiteRenderer.translationsFolder))
         }
         if index.pages.contains(where: { $0.document.frontMatter["status"]?.scalar == "consultation" }) {
-            views.append(["title": context.strings["consultations_title"] ?? "Open consultations",
-                          "url": context.url(to: OutputPath.page([code, SiteRenderer.consultationsFolder]))])
+            views.append(view(context.strings["consultations_title"] ?? "Open consultations", SiteRenderer.consultationsFolder))
         }
         return views
     }
 
-    private func crumbs(_ context: PageContext, _ trail: [(String, OutputPath)]) -> [[String: Any]] {
-        trail.map { ["title": $0.0, "url": context.url(to: $0.1)] }
+    private func crumbs(_ context: PageContext, _ trail: [(String, OutputPath)]) -> MustacheValue {
+        .list(trail.map { ["title": .string($0.0), "url": .string(context.url(to: $0.1))] })
     }
 
-    private func otherLanguages(_ context: PageContext, _ segments: [String]) -> [[String: Any]] {
+    private func otherLanguages(_ context: PageContext, _ segments: [String]) -> [MustacheValue] {
         config.languages.filter { $0 != context.language }.map {
             context.alternate($0, at: OutputPath.page([$0.rawValue] + segments), strings: strings[$0])
         }
@@ -80,7 +76,7 @@ extension SiteRenderer {
     private func renderTaxonomy(_ taxonomy: Taxonomy, language: LocaleCode,
                                 write: @escaping @Sendable (OutputFile) -> Void) async -> [(OutputPath, Diagnostic?)] {
         /// Renders one page and hands it over at once.
-        @Sendable func emit(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputPath, Diagnostic?) {
+        @Sendable func emit(_ template: String, _ values: MustacheObject, at path: OutputPath) -> (OutputPath, Diagnostic?) {
             let (file, diagnostic) = render(template, values, at: path)
             write(file)
             return (path, diagnostic)
@@ -91,21 +87,23 @@ extension SiteRenderer {
         let title = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
         var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [taxonomy.id.rawValue]))
         let description = taxonomy.description?.text(for: language, fallback: config.defaultLanguage)
-        values["page"] = ["title": title, "summary": description ?? title]
-        if let description { values["intro"] = description }
+        values["page"] = ["title": .string(title), "summary": .string(description ?? title)]
+        if let description { values["intro"] = .string(description) }
         values["hasBreadcrumbs"] = true
         values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         values["groups"] = [[
-            "entries": taxonomy.terms.map { term -> [String: Any] in
+            "entries": .list(taxonomy.terms.map { term -> MustacheValue in
                 let count = choose(members[term.id.rawValue] ?? [], language: language).count
-                var entry: [String: Any] = [
-                    "title": term.label.text(for: language, fallback: config.defaultLanguage),
-                    "url": indexContext.url(to: termPath(taxonomy, term, language: language)),
-                    "countText": indexContext.countText(count),
+                var entry: MustacheObject = [
+                    "title": .string(term.label.text(for: language, fallback: config.defaultLanguage)),
+                    "url": .string(indexContext.url(to: termPath(taxonomy, term, language: language))),
+                    "countText": .string(indexContext.countText(count)),
                 ]
-                if let definition = term.definition?.text(for: language, fallback: config.defaultLanguage) { entry["description"] = definition }
-                return entry
-            },
+                if let definition = term.definition?.text(for: language, fallback: config.defaultLanguage) {
+                    entry["description"] = .string(definition)
+                }
+                return .object(entry)
+            }),
         ]]
         let termPages = await taxonomy.terms.concurrentMap { term -> (OutputPath, Diagnostic?) in
             let path = termPath(taxonomy, term, language: language)
@@ -114,13 +112,13 @@ extension SiteRenderer {
                                           alternates: otherLanguages(context, [taxonomy.id.rawValue, term.id.rawValue]))
             let label = term.label.text(for: language, fallback: config.defaultLanguage)
             let definition = term.definition?.text(for: language, fallback: config.defaultLanguage)
-            termValues["page"] = ["title": label, "summary": definition ?? title]
-            if let definition { termValues["definition"] = definition }
+            termValues["page"] = ["title": .string(label), "summary": .string(definition ?? title)]
+            if let definition { termValues["definition"] = .string(definition) }
             termValues["hasBreadcrumbs"] = true
             termValues["breadcrumbs"] = crumbs(context, [
                 (context.strings["home"] ?? "Home", OutputPath.page([language.rawValue])), (title, indexPath),
             ])
-            termValues["groups"] = groupedByType(members[term.id.rawValue] ?? [], context: context)
+            termValues["groups"] = .list(groupedByType(members[term.id.rawValue] ?? [], context: context))
             termValues["feeds"] = feedLink([language.rawValue, taxonomy.id.rawValue, term.id.rawValue], title: label, context: context)
             return emit("listing", termValues, at: path)
         }
@@ -138,46 +136,47 @@ extension SiteRenderer {
             .sorted { $0.document.title.localizedStandardCompare($1.document.title) == .orderedAscending }
         let title = indexContext.strings["directory_title"] ?? "Directory"
         var files: [(OutputFile, Diagnostic?)] = []
-        var groups: [[String: Any]] = []
+        var groups: [MustacheValue] = []
         for facet in config.graph.directoryFacets {
             guard let facetSlug = Slug(making: facet) else { continue }
             let field = config.types[type]?.fields[facet]
             let byValue = Dictionary(grouping: members.flatMap { page in
                 (page.document.frontMatter[facet].map { $0.items ?? [$0] } ?? []).compactMap(\.scalar).map { ($0, page) }
             }, by: \.0)
-            var entries: [[String: Any]] = []
+            var entries: [MustacheValue] = []
             for value in orderedValues(Array(byValue.keys), field: field) {
                 guard let valueSlug = Slug(making: value) else { continue }
                 let pages = byValue[value]?.map(\.1) ?? []
                 let path = OutputPath.page([code, SiteRenderer.directoryFolder, facetSlug.rawValue, valueSlug.rawValue])
                 let context = context(language, path)
                 let label = valueLabel(value, field: field, context: context)
-                entries.append(["title": label, "url": indexContext.url(to: path), "countText": indexContext.countText(pages.count)])
+                entries.append(["title": .string(label), "url": .string(indexContext.url(to: path)),
+                                "countText": .string(indexContext.countText(pages.count))])
                 var values = context.base(navigationCurrent: nil,
                                           alternates: otherLanguages(context, [SiteRenderer.directoryFolder, facetSlug.rawValue, valueSlug.rawValue]))
                 let facetLabel = field?.label?.text(for: language, fallback: config.defaultLanguage)
                     ?? context.strings["field_\(facet)"] ?? humanize(facet)
-                values["page"] = ["title": "\(facetLabel): \(label)", "summary": "\(title) · \(facetLabel): \(label)"]
+                values["page"] = ["title": .string("\(facetLabel): \(label)"), "summary": .string("\(title) · \(facetLabel): \(label)")]
                 values["hasBreadcrumbs"] = true
-            values["breadcrumbs"] = crumbs(context, [
+                values["breadcrumbs"] = crumbs(context, [
                     (context.strings["home"] ?? "Home", OutputPath.page([code])), (title, indexPath),
                 ])
-                values["groups"] = [["title": label, "countText": context.countText(pages.count),
-                                     "items": pages.map { listItem(for: $0, context: context) }]]
+                values["groups"] = [["title": .string(label), "countText": .string(context.countText(pages.count)),
+                                     "items": .list(pages.map { listItem(for: $0, context: context) })]]
                 files.append(render("listing", values, at: path))
             }
             groups.append([
-                "title": field?.label?.text(for: language, fallback: config.defaultLanguage)
-                    ?? indexContext.strings["field_\(facet)"] ?? humanize(facet),
-                "entries": entries,
+                "title": .string(field?.label?.text(for: language, fallback: config.defaultLanguage)
+                    ?? indexContext.strings["field_\(facet)"] ?? humanize(facet)),
+                "entries": .list(entries),
             ])
         }
         var values = indexContext.base(navigationCurrent: nil, alternates: otherLanguages(indexContext, [SiteRenderer.directoryFolder]))
-        values["page"] = ["title": title, "summary": indexContext.strings["directory_intro"] ?? title]
-        values["intro"] = indexContext.strings["directory_intro"] ?? ""
+        values["page"] = ["title": .string(title), "summary": .string(indexContext.strings["directory_intro"] ?? title)]
+        values["intro"] = .string(indexContext.strings["directory_intro"] ?? "")
         values["hasBreadcrumbs"] = true
-            values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([code]))])
-        values["groups"] = groups
+        values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([code]))])
+        values["groups"] = .list(groups)
         files.append(render("terms", values, at: indexPath))
         return files
     }
@@ -219,33 +218,33 @@ extension SiteRenderer {
             }
         }
         let markLabel = context.strings["coverage_mark"] ?? "addressed"
-        let columns = taxonomy.terms.enumerated().map { number, term -> [String: Any] in
+        let columns = taxonomy.terms.enumerated().map { number, term -> MustacheValue in
             let count = rows.filter { (marks[$0.document.translationKey]?[term.id.rawValue] ?? 0) > 0 }.count
-            return ["label": term.label.text(for: language, fallback: config.defaultLanguage), "number": number + 1,
-                    "url": context.url(to: termPath(taxonomy, term, language: language)), "count": count]
+            return ["label": .string(term.label.text(for: language, fallback: config.defaultLanguage)), "number": .int(number + 1),
+                    "url": .string(context.url(to: termPath(taxonomy, term, language: language))), "count": .int(count)]
         }
-        let rowValues = rows.map { row -> [String: Any] in
+        let rowValues = rows.map { row -> MustacheValue in
             let counts = marks[row.document.translationKey] ?? [:]
-            var values: [String: Any] = [
-                "title": row.document.title, "url": context.url(to: row.outputPath),
-                "cells": taxonomy.terms.map { term -> [String: Any] in
+            var values: MustacheObject = [
+                "title": .string(row.document.title), "url": .string(context.url(to: row.outputPath)),
+                "cells": .list(taxonomy.terms.map { term -> MustacheValue in
                     let count = counts[term.id.rawValue] ?? 0
-                    return count > 0 ? ["mark": true, "count": count, "label": markLabel] : ["mark": false]
-                },
-                "total": counts.values.filter { $0 > 0 }.count,
+                    return count > 0 ? ["mark": true, "count": .int(count), "label": .string(markLabel)] : ["mark": false]
+                }),
+                "total": .int(counts.values.filter { $0 > 0 }.count),
             ]
-            if row.language != language { values["otherLanguage"] = row.language.rawValue }
-            return values
+            if row.language != language { values["otherLanguage"] = .string(row.language.rawValue) }
+            return .object(values)
         }
         let title = context.strings["coverage_title"] ?? "Coverage"
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.coverageFolder]))
-        values["page"] = ["title": title, "summary": context.strings["coverage_intro"] ?? title]
-        values["intro"] = context.strings["coverage_intro"] ?? ""
+        values["page"] = ["title": .string(title), "summary": .string(context.strings["coverage_intro"] ?? title)]
+        values["intro"] = .string(context.strings["coverage_intro"] ?? "")
         values["hasBreadcrumbs"] = true
-            values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
-        values["taxonomyTitle"] = taxonomy.title.text(for: language, fallback: config.defaultLanguage)
-        values["columns"] = columns
-        values["rows"] = rowValues
+        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["taxonomyTitle"] = .string(taxonomy.title.text(for: language, fallback: config.defaultLanguage))
+        values["columns"] = .list(columns)
+        values["rows"] = .list(rowValues)
         return render("coverage", values, at: path)
     }
 
@@ -256,7 +255,7 @@ extension SiteRenderer {
         let path = OutputPath.page([language.rawValue, SiteRenderer.searchFolder])
         let context = context(language, path)
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.searchFolder]))
-        values["page"] = ["title": context.strings["search_title"] ?? "Search"]
+        values["page"] = ["title": .string(context.strings["search_title"] ?? "Search")]
         return render("search", values, at: path)
     }
 
@@ -268,29 +267,29 @@ extension SiteRenderer {
         let context = context(language, path)
         let title = context.strings["translations_title"] ?? "Translation status"
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.translationsFolder]))
-        values["page"] = ["title": title, "summary": context.strings["translations_intro"] ?? title]
-        values["intro"] = context.strings["translations_intro"] ?? ""
+        values["page"] = ["title": .string(title), "summary": .string(context.strings["translations_intro"] ?? title)]
+        values["intro"] = .string(context.strings["translations_intro"] ?? "")
         values["hasBreadcrumbs"] = true
         values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         let missing = parity.missing[language] ?? []
         let stale = parity.stale[language] ?? []
-        var groups: [[String: Any]] = []
+        var groups: [MustacheValue] = []
         if !missing.isEmpty {
-            groups.append(["title": context.strings["translations_missing"] ?? "Not yet translated",
-                           "countText": context.countText(missing.count),
-                           "items": missing.map { listItem(for: index.pages[$0], context: context) }])
+            groups.append(["title": .string(context.strings["translations_missing"] ?? "Not yet translated"),
+                           "countText": .string(context.countText(missing.count)),
+                           "items": .list(missing.map { listItem(for: index.pages[$0], context: context) })])
         }
         if !stale.isEmpty {
-            groups.append(["title": context.strings["translations_stale"] ?? "Older than the original",
-                           "countText": context.countText(stale.count),
-                           "items": stale.map { entry -> [String: Any] in
+            groups.append(["title": .string(context.strings["translations_stale"] ?? "Older than the original"),
+                           "countText": .string(context.countText(stale.count)),
+                           "items": .list(stale.map { entry -> MustacheValue in
                                var value = item(for: index.pages[entry.translation], context: context)
-                               value["summary"] = "\(context.strings.format(entry.translationDate)) < \(context.strings.format(entry.originalDate)): \(index.pages[entry.original].document.title)"
-                               return value
-                           }])
+                               value["summary"] = .string("\(context.strings.format(entry.translationDate)) < \(context.strings.format(entry.originalDate)): \(index.pages[entry.original].document.title)")
+                               return .object(value)
+                           })])
         }
-        values["groups"] = groups
-        values["emptyText"] = context.strings["translations_complete"] ?? ""
+        values["groups"] = .list(groups)
+        values["emptyText"] = .string(context.strings["translations_complete"] ?? "")
         return render("listing", values, at: path)
     }
 
@@ -303,22 +302,22 @@ extension SiteRenderer {
                           language: language)
         let title = context.strings["consultations_title"] ?? "Open consultations"
         var values = context.base(navigationCurrent: nil, alternates: otherLanguages(context, [SiteRenderer.consultationsFolder]))
-        values["page"] = ["title": title, "summary": context.strings["consultations_intro"] ?? title]
-        values["intro"] = context.strings["consultations_intro"] ?? ""
+        values["page"] = ["title": .string(title), "summary": .string(context.strings["consultations_intro"] ?? title)]
+        values["intro"] = .string(context.strings["consultations_intro"] ?? "")
         values["hasBreadcrumbs"] = true
-            values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
+        values["breadcrumbs"] = crumbs(context, [(context.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         values["groups"] = open.isEmpty ? [] : [[
-            "title": title, "countText": context.countText(open.count),
-            "items": open.map { page -> [String: Any] in
+            "title": .string(title), "countText": .string(context.countText(open.count)),
+            "items": .list(open.map { page -> MustacheValue in
                 var entry = item(for: page, context: context)
                 if let close = page.document.frontMatter["consultation_close"]?.scalar.flatMap(PartialDate.init(parsing:)) {
-                    entry["closeText"] = context.strings.format(close)
-                    entry["closeISO"] = close.description
+                    entry["closeText"] = .string(context.strings.format(close))
+                    entry["closeISO"] = .string(close.description)
                 }
-                return entry
-            },
+                return .object(entry)
+            }),
         ]]
-        values["emptyText"] = context.strings["no_consultations"] ?? ""
+        values["emptyText"] = .string(context.strings["no_consultations"] ?? "")
         return render("listing", values, at: path)
     }
 }

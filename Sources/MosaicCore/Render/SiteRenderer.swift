@@ -46,7 +46,7 @@ struct SiteRenderer: Sendable {
         let context = context(page.language, page.outputPath)
         let translations = index.findTranslations(of: page)
         let alternates = translations.map { context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language]) }
-        let languageLinks = config.languages.filter { $0 != page.language }.compactMap { language -> [String: Any]? in
+        let languageLinks = config.languages.filter { $0 != page.language }.compactMap { language -> MustacheValue? in
             if let translation = translations.first(where: { $0.language == language }) {
                 return context.alternate(language, at: translation.outputPath, strings: strings[language])
             }
@@ -54,37 +54,37 @@ struct SiteRenderer: Sendable {
         }
         var values = context.base(navigationCurrent: page.sectionID, alternates: alternates, languageLinks: languageLinks)
         values["feeds"] = feedLinks(for: page, context: context)
-        let toc = rendered.headings.filter { (2...4).contains($0.level) }.map { heading -> [String: Any] in
-            ["id": heading.anchor, "text": heading.text, "level": heading.level]
+        let toc = rendered.headings.filter { (2...4).contains($0.level) }.map { heading -> MustacheValue in
+            ["id": .string(heading.anchor), "text": .string(heading.text), "level": .int(heading.level)]
         }
         let meta = metaEntries(for: page, context: context)
         let backlinkGroups = groupedByType(graph.backlinks[page.position], context: context)
         let related = graph.related[page.position].map { listItem(for: index.pages[$0], context: context) }
-        var pageValues: [String: Any] = [
-            "title": document.title,
-            "contentHTML": rendered.html,
-            "toc": toc,
-            "hasTOC": toc.count > 1,
-            "meta": meta,
-            "hasMeta": !meta.isEmpty,
-            "wordCount": rendered.wordCount,
+        var pageValues: MustacheObject = [
+            "title": .string(document.title),
+            "contentHTML": .string(rendered.html),
+            "toc": .list(toc),
+            "hasTOC": .bool(toc.count > 1),
+            "meta": .list(meta),
+            "hasMeta": .bool(!meta.isEmpty),
+            "wordCount": .int(rendered.wordCount),
             "params": TemplateValue.make(document.frontMatter),
-            "backlinkGroups": backlinkGroups,
-            "hasBacklinks": !backlinkGroups.isEmpty,
-            "related": related,
-            "hasRelated": !related.isEmpty,
+            "backlinkGroups": .list(backlinkGroups),
+            "hasBacklinks": .bool(!backlinkGroups.isEmpty),
+            "related": .list(related),
+            "hasRelated": .bool(!related.isEmpty),
         ]
-        if let summary = document.summary { pageValues["summary"] = summary }
+        if let summary = document.summary { pageValues["summary"] = .string(summary) }
         if let date = document.date {
-            pageValues["dateText"] = context.strings.format(date)
-            pageValues["dateISO"] = date.description
+            pageValues["dateText"] = .string(context.strings.format(date))
+            pageValues["dateISO"] = .string(date.description)
         }
-        if let type = document.type { pageValues["typeLabel"] = typeLabel(type, context) }
+        if let type = document.type { pageValues["typeLabel"] = .string(typeLabel(type, context)) }
         if let status = document.frontMatter["status"]?.scalar {
-            pageValues["statusLabel"] = context.strings["status_\(status)"] ?? humanize(status)
-            pageValues["status"] = status
+            pageValues["statusLabel"] = .string(context.strings["status_\(status)"] ?? humanize(status))
+            pageValues["status"] = .string(status)
         }
-        if let consultation = consultationBanner(for: page, context: context) { pageValues["consultation"] = consultation }
+        if let consultation = consultationBanner(for: page, context: context) { pageValues["consultation"] = .object(consultation) }
         if let replaced = graph.supersedes[page.position] {
             pageValues["supersedes"] = link(to: index.pages[replaced], context: context)
         }
@@ -93,11 +93,11 @@ struct SiteRenderer: Sendable {
         }
         if let section = page.sectionID.flatMap({ config.section($0) }) {
             pageValues["section"] = [
-                "title": section.title.text(for: page.language, fallback: config.defaultLanguage),
-                "url": context.url(to: OutputPath.page([page.language.rawValue, section.id.rawValue])),
+                "title": .string(section.title.text(for: page.language, fallback: config.defaultLanguage)),
+                "url": .string(context.url(to: OutputPath.page([page.language.rawValue, section.id.rawValue]))),
             ]
         }
-        values["page"] = pageValues
+        values["page"] = .object(pageValues)
         return render("page", values, at: page.outputPath)
     }
 
@@ -124,76 +124,76 @@ struct SiteRenderer: Sendable {
 
     private func renderNoticePage(_ page: IndexedPage, language: LocaleCode, path: OutputPath) -> (OutputFile, Diagnostic?) {
         let context = context(language, path)
-        let versions = ([page] + index.findTranslations(of: page)).map { version -> [String: Any] in
-            let name = strings(for: language)["language_name_\(version.language)"] ?? version.language.rawValue
-            return ["url": context.url(to: version.outputPath), "lang": version.language.rawValue,
-                    "langName": name, "title": version.document.title,
-                    "linkText": InterfaceStrings.fill(context.strings["read_in"] ?? "{language}", ["language": name])]
+        let versionPages = [page] + index.findTranslations(of: page)
+        let names = versionPages.map { strings(for: language)["language_name_\($0.language)"] ?? $0.language.rawValue }
+        let versions = zip(versionPages, names).map { version, name -> MustacheValue in
+            ["url": .string(context.url(to: version.outputPath)), "lang": .string(version.language.rawValue),
+             "langName": .string(name), "title": .string(version.document.title),
+             "linkText": .string(InterfaceStrings.fill(context.strings["read_in"] ?? "{language}", ["language": name]))]
         }
-        let alternates = ([page] + index.findTranslations(of: page)).map {
+        let alternates = versionPages.map {
             context.alternate($0.language, at: $0.outputPath, strings: strings[$0.language])
         }
         var values = context.base(navigationCurrent: page.sectionID, alternates: [], languageLinks: alternates)
-        var pageValues: [String: Any] = ["title": page.document.title, "lang": page.language.rawValue,
-                                         "versions": versions, "noindex": true]
-        if let summary = page.document.summary { pageValues["summary"] = summary }
-        if let type = page.document.type { pageValues["typeLabel"] = typeLabel(type, context) }
-        let names = versions.compactMap { $0["langName"] as? String }.joined(separator: ", ")
-        pageValues["notice"] = (context.strings["not_available_in_language"] ?? "{languages}")
-            .replacingOccurrences(of: "{languages}", with: names)
-        values["page"] = pageValues
+        var pageValues: MustacheObject = ["title": .string(page.document.title), "lang": .string(page.language.rawValue),
+                                          "versions": .list(versions), "noindex": true]
+        if let summary = page.document.summary { pageValues["summary"] = .string(summary) }
+        if let type = page.document.type { pageValues["typeLabel"] = .string(typeLabel(type, context)) }
+        pageValues["notice"] = .string((context.strings["not_available_in_language"] ?? "{languages}")
+            .replacingOccurrences(of: "{languages}", with: names.joined(separator: ", ")))
+        values["page"] = .object(pageValues)
         return render("unavailable", values, at: path)
     }
 
-    private func consultationBanner(for page: IndexedPage, context: PageContext) -> [String: Any]? {
+    private func consultationBanner(for page: IndexedPage, context: PageContext) -> MustacheObject? {
         let matter = page.document.frontMatter
         guard matter["status"]?.scalar == "consultation" else { return nil }
-        var banner: [String: Any] = [:]
+        var banner = MustacheObject()
         if let close = matter["consultation_close"]?.scalar.flatMap(PartialDate.init(parsing:)) {
-            banner["closeText"] = context.strings.format(close)
-            banner["closeISO"] = close.description
+            banner["closeText"] = .string(context.strings.format(close))
+            banner["closeISO"] = .string(close.description)
         }
-        if let contact = matter["feedback_contact"]?.scalar { banner["contact"] = contact }
+        if let contact = matter["feedback_contact"]?.scalar { banner["contact"] = .string(contact) }
         return banner
     }
 
-    func link(to page: IndexedPage, context: PageContext) -> [String: Any] {
-        ["title": page.document.title, "url": context.url(to: page.outputPath)]
+    func link(to page: IndexedPage, context: PageContext) -> MustacheValue {
+        ["title": .string(page.document.title), "url": .string(context.url(to: page.outputPath))]
     }
 
     // MARK: - Lists
 
     /// One list entry with type, date, status and the languages it exists in, for callers that
     /// add fields of their own; plain lists use `listItem`.
-    func item(for page: IndexedPage, context: PageContext) -> [String: Any] {
-        var item: [String: Any] = itemFields(for: page, context: context)
-        item["url"] = context.url(to: page.outputPath)
+    func item(for page: IndexedPage, context: PageContext) -> MustacheObject {
+        var item = itemFields(for: page, context: context)
+        item["url"] = .string(context.url(to: page.outputPath))
         return item
     }
 
     /// `item(for:context:)` as a template value, its fields made once per page and language.
     func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
         let fields = itemCache.fields(language: context.language, position: page.position) {
-            MustacheObject(itemFields(for: page, context: context).mapValues(MustacheValue.init(any:)))
+            itemFields(for: page, context: context)
         }
         return .extended(.object(fields), name: "url", value: .string(context.url(to: page.outputPath)))
     }
 
     /// An entry's fields but its URL: the same on every page in the reader's language.
-    private func itemFields(for page: IndexedPage, context: PageContext) -> [String: Any] {
-        var item: [String: Any] = ["title": page.document.title]
-        if let summary = page.document.summary { item["summary"] = summary }
+    private func itemFields(for page: IndexedPage, context: PageContext) -> MustacheObject {
+        var item: MustacheObject = ["title": .string(page.document.title)]
+        if let summary = page.document.summary { item["summary"] = .string(summary) }
         if let date = page.document.date {
-            item["dateText"] = context.strings.format(date)
-            item["dateISO"] = date.description
+            item["dateText"] = .string(context.strings.format(date))
+            item["dateISO"] = .string(date.description)
         }
-        if let type = page.document.type { item["typeLabel"] = typeLabel(type, context) }
+        if let type = page.document.type { item["typeLabel"] = .string(typeLabel(type, context)) }
         if let status = page.document.frontMatter["status"]?.scalar {
-            item["statusLabel"] = context.strings["status_\(status)"] ?? humanize(status)
+            item["statusLabel"] = .string(context.strings["status_\(status)"] ?? humanize(status))
         }
-        if page.language != context.language { item["langBadge"] = page.language.rawValue.uppercased() }
+        if page.language != context.language { item["langBadge"] = .string(page.language.rawValue.uppercased()) }
         let languages = ([page] + index.findTranslations(of: page)).map(\.language.rawValue).sorted()
-        item["languages"] = languages.map { $0.uppercased() }.joined(separator: "+")
+        item["languages"] = .string(languages.map { $0.uppercased() }.joined(separator: "+"))
         return item
     }
 
@@ -217,15 +217,15 @@ struct SiteRenderer: Sendable {
     }
 
     /// Groups pages by content type (in the order types are declared, then by name), newest first.
-    func groupedByType(_ positions: [Int], context: PageContext) -> [[String: Any]] {
+    func groupedByType(_ positions: [Int], context: PageContext) -> [MustacheValue] {
         let pages = choose(positions, language: context.language)
         let grouped = Dictionary(grouping: pages) { $0.document.type ?? "" }
-        return grouped.keys.sorted().map { type -> [String: Any] in
+        return grouped.keys.sorted().map { type -> MustacheValue in
             let members = grouped[type] ?? []
             return [
-                "title": type.isEmpty ? (context.strings["other_documents"] ?? "Other") : typeLabel(type, context),
-                "countText": context.countText(members.count),
-                "items": members.map { listItem(for: $0, context: context) },
+                "title": .string(type.isEmpty ? (context.strings["other_documents"] ?? "Other") : typeLabel(type, context)),
+                "countText": .string(context.countText(members.count)),
+                "items": .list(members.map { listItem(for: $0, context: context) }),
             ]
         }
     }
@@ -239,15 +239,16 @@ struct SiteRenderer: Sendable {
         var values = context.base(navigationCurrent: section.id.rawValue, alternates: alternates)
         let items = listItems(pages, language: language, context: context)
         let title = section.title.text(for: language, fallback: config.defaultLanguage)
-        values["page"] = ["title": title, "summary": section.description.text(for: language, fallback: config.defaultLanguage)]
+        let description = section.description.text(for: language, fallback: config.defaultLanguage)
+        values["page"] = ["title": .string(title), "summary": .string(description)]
         values["feeds"] = feedLink([language.rawValue, section.id.rawValue], title: title, context: context)
         values["section"] = [
-            "title": title,
-            "description": section.description.text(for: language, fallback: config.defaultLanguage),
-            "url": context.url(to: path),
-            "countText": context.countText(items.count),
+            "title": .string(title),
+            "description": .string(description),
+            "url": .string(context.url(to: path)),
+            "countText": .string(context.countText(items.count)),
         ]
-        values["items"] = items
+        values["items"] = .list(items)
         return render("section", values, at: path)
     }
 
@@ -258,22 +259,22 @@ struct SiteRenderer: Sendable {
             context.alternate($0, at: OutputPath.page([$0.rawValue]), strings: strings[$0])
         }
         var values = context.base(navigationCurrent: nil, alternates: alternates)
-        values["page"] = ["title": context.strings["home"] ?? config.title.text(for: language, fallback: config.defaultLanguage)]
-        values["feeds"] = feedLink([language.rawValue], title: config.title.text(for: language, fallback: config.defaultLanguage),
-                                   context: context)
-        values["sections"] = config.sections.map { section -> [String: Any] in
+        let siteTitle = config.title.text(for: language, fallback: config.defaultLanguage)
+        values["page"] = ["title": .string(context.strings["home"] ?? siteTitle)]
+        values["feeds"] = feedLink([language.rawValue], title: siteTitle, context: context)
+        values["sections"] = .list(config.sections.map { section -> MustacheValue in
             let items = listItems(pagesBySection[section.id.rawValue] ?? [], language: language, context: context)
             return [
-                "title": section.title.text(for: language, fallback: config.defaultLanguage),
-                "description": section.description.text(for: language, fallback: config.defaultLanguage),
-                "url": context.url(to: OutputPath.page([language.rawValue, section.id.rawValue])),
-                "countText": context.countText(items.count),
-                "items": Array(items.prefix(5)),
+                "title": .string(section.title.text(for: language, fallback: config.defaultLanguage)),
+                "description": .string(section.description.text(for: language, fallback: config.defaultLanguage)),
+                "url": .string(context.url(to: OutputPath.page([language.rawValue, section.id.rawValue]))),
+                "countText": .string(context.countText(items.count)),
+                "items": .list(Array(items.prefix(5))),
             ]
-        }
+        })
         let views = views(context)
-        values["views"] = views
-        values["hasViews"] = !views.isEmpty
+        values["views"] = .list(views)
+        values["hasViews"] = .bool(!views.isEmpty)
         return render("home", values, at: path)
     }
 
@@ -281,7 +282,7 @@ struct SiteRenderer: Sendable {
         let path = OutputPath(components: ["404.html"])!
         let context = context(config.defaultLanguage, path)
         var values = context.base(navigationCurrent: nil, alternates: [])
-        values["page"] = ["title": context.strings["not_found_title"] ?? "Page not found"]
+        values["page"] = ["title": .string(context.strings["not_found_title"] ?? "Page not found")]
         return render("404", values, at: path)
     }
 
@@ -289,19 +290,19 @@ struct SiteRenderer: Sendable {
         let path = OutputPath(components: ["index.html"])!
         let context = context(config.defaultLanguage, path)
         var values = context.base(navigationCurrent: nil, alternates: [])
-        values["page"] = ["title": context.strings["choose_language"] ?? "Choose a language"]
-        values["languages"] = config.languages.map { language -> [String: Any] in
+        values["page"] = ["title": .string(context.strings["choose_language"] ?? "Choose a language")]
+        values["languages"] = .list(config.languages.map { language -> MustacheValue in
             [
-                "code": language.rawValue,
-                "name": strings[language]?["language_name"] ?? language.rawValue,
-                "url": context.url(to: OutputPath.page([language.rawValue])),
-                "siteTitle": config.title.text(for: language, fallback: config.defaultLanguage),
+                "code": .string(language.rawValue),
+                "name": .string(strings[language]?["language_name"] ?? language.rawValue),
+                "url": .string(context.url(to: OutputPath.page([language.rawValue]))),
+                "siteTitle": .string(config.title.text(for: language, fallback: config.defaultLanguage)),
             ]
-        }
+        })
         return render("language-choice", values, at: path)
     }
 
-    func render(_ template: String, _ values: [String: Any], at path: OutputPath) -> (OutputFile, Diagnostic?) {
+    func render(_ template: String, _ values: MustacheObject, at path: OutputPath) -> (OutputFile, Diagnostic?) {
         guard let html = templates.render(template, context: values) else {
             let diagnostic = Diagnostic.error(at: SourceLocation(path: "\(config.templatesFolder)/\(template).mustache"),
                                               code: "template.missing", "template '\(template)' is missing")

@@ -67,8 +67,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders `name` with `context` as UTF-8 bytes, ready to write; `nil` only when the
     /// template does not exist.
-    public func render(_ name: String, context: [String: Any]) -> [UInt8]? {
-        library.renderBytes(MustacheValue(any: context), withTemplate: name)
+    public func render(_ name: String, context: MustacheObject) -> [UInt8]? {
+        library.renderBytes(.object(context), withTemplate: name)
     }
 
     /// Finds `{{>partial}}` and `{{<parent}}` names with their line and column.

@@ -1,16 +1,18 @@
-/// Converts front matter into the plain values Mustache walks (`{{page.params.acronym}}`).
+import MosaicTemplates
+
+/// Converts front matter into the values Mustache walks (`{{page.params.acronym}}`).
 enum TemplateValue {
-    static func make(_ node: YAMLNode) -> Any {
+    static func make(_ node: YAMLNode) -> MustacheValue {
         switch node.value {
         case .scalar(let text, _):
-            if let flag = node.bool { return flag }
-            return text
+            if let flag = node.bool { return .bool(flag) }
+            return .string(text)
         case .sequence(let items):
-            return items.map(make)
+            return .list(items.map(make))
         case .mapping(let entries):
-            var dictionary: [String: Any] = [:]
-            for entry in entries { dictionary[entry.key] = make(entry.value) }
-            return dictionary
+            var object = MustacheObject()
+            for entry in entries { object[MustacheKey(entry.key)] = make(entry.value) }
+            return .object(object)
         }
     }
 }
