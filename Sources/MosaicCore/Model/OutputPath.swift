@@ -46,15 +46,20 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// A relative URL from the file at `origin` to this file.
     public func relativeURL(from origin: OutputPath) -> String {
-        let originFolder = origin.components.dropLast()
+        let originFolders = origin.components.count - 1
         var shared = 0
-        while shared < originFolder.count, shared < components.count - 1,
-              originFolder[originFolder.startIndex + shared] == components[shared] {
+        while shared < originFolders, shared < components.count - 1, origin.components[shared] == components[shared] {
             shared += 1
         }
-        let ups = String(repeating: "../", count: originFolder.count - shared)
-        let rest = components[shared...].map(URLEscaping.escapePathComponent).joined(separator: "/")
-        return ups + rest
+        // Built in one string: every list entry of every page makes one of these.
+        var url = ""
+        url.reserveCapacity(3 * (originFolders - shared) + rawValue.utf8.count)
+        for _ in shared..<originFolders { url += "../" }
+        for index in shared..<components.count {
+            if index > shared { url += "/" }
+            URLEscaping.appendPathComponent(components[index], to: &url)
+        }
+        return url
     }
 
     public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -63,19 +68,25 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// Percent-escaping for path components that came from file names.
 enum URLEscaping {
     static func escapePathComponent(_ component: String) -> String {
-        // Slugs never need escaping; this runs for every link of every page.
-        guard !component.utf8.allSatisfy(isUnreserved) else { return component }
         var result = ""
+        appendPathComponent(component, to: &result)
+        return result
+    }
+
+    static func appendPathComponent(_ component: String, to result: inout String) {
+        // Slugs never need escaping; this runs for every link of every page.
+        guard !component.utf8.allSatisfy(isUnreserved) else {
+            result += component
+            return
+        }
         for byte in component.utf8 {
-            let scalar = Unicode.Scalar(byte)
             if isUnreserved(byte) {
-                result.unicodeScalars.append(scalar)
+                result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)
             }
         }
-        return result
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
