@@ -118,4 +118,15 @@ struct ModelTests {
         #expect(NumberFormatting.format(15965, language: LocaleCode("en")!) == "15,965")
         #expect(NumberFormatting.format(965, language: LocaleCode("en")!) == "965")
     }
+
+    @Test("a byte pattern is found wherever it starts, including after a near miss and at the very end")
+    func bytePatterns() {
+        let samples = ["", "\u{2028}", "a\u{2028}", "\u{2028}b", "’ – “x” \u{2029}", "’ – “x”", "\u{2027}\u{2029}", "e2 80 a8", "\u{2020}\u{2028}"]
+        for text in samples {
+            #expect(ByteSearch.contains("\u{2028}", in: text) == text.unicodeScalars.contains("\u{2028}"), "\(text)")
+            #expect(ByteSearch.contains("\u{2029}", in: text) == text.unicodeScalars.contains("\u{2029}"), "\(text)")
+        }
+        #expect(ByteSearch.contains("ab", in: "aab"))
+        #expect(!ByteSearch.contains("ab", in: "a"))
+    }
 }

@@ -11,4 +11,20 @@ enum ByteSearch {
     static func contains(_ byte: UInt8, in text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { contains(byte, in: $0) } ?? text.utf8.contains(byte)
     }
+
+    /// Whether `pattern` occurs in `text`: `memchr` finds each candidate first byte.
+    static func contains(_ pattern: StaticString, in text: String) -> Bool {
+        let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = needle.first, let start = bytes.baseAddress else { return false }
+            var offset = 0
+            while bytes.count - offset >= needle.count,
+                  let found = memchr(start + offset, Int32(first), bytes.count - offset - needle.count + 1) {
+                let hit = found.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: start)
+                if memcmp(start + hit, pattern.utf8Start, needle.count) == 0 { return true }
+                offset = hit + 1
+            }
+            return false
+        } ?? text.contains(pattern.description)
+    }
 }

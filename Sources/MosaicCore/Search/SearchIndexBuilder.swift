@@ -446,9 +446,12 @@ struct SearchIndexBuilder {
     /// was a visible share of the index.
     static func leadingCharacters(of text: String) -> String {
         let length = fragmentLength
-        let simple = text.utf8.prefix(length + 1).allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        guard simple else { return String(text.prefix(length)) }
-        return String(decoding: text.utf8.prefix(length), as: UTF8.self)
+        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(length + 1))
+            guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: head.prefix(length)), as: UTF8.self)
+        }
+        return (cut ?? nil) ?? String(text.prefix(length))
     }
 
     /// Synonym groups from `mosaic.yml`, folded; multi-word entries of the same length that differ
@@ -485,7 +488,7 @@ struct SearchIndexBuilder {
     private func script(kind: String, language: LocaleCode, json: String) -> Data {
         var json = json
         // Line and paragraph separators end a JavaScript string literal in pre-2019 engines.
-        if json.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if ByteSearch.contains("\u{2028}", in: json) || ByteSearch.contains("\u{2029}", in: json) {
             json = json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
         }
         return Data("window.__mosaicSearch(\"\(kind)\",\"\(language)\",\(json));\n".utf8)
