@@ -17,7 +17,7 @@ enum WikilinkScanner {
             pending += rest[..<open.lowerBound]
             let raw = String(rest[open.lowerBound..<close.upperBound])
             rest = rest[close.upperBound...]
-            guard !inner.isEmpty, !inner.contains("["), !inner.contains("]") else {
+            guard !inner.isEmpty, !inner.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else {
                 pending += raw
                 continue
             }

@@ -95,6 +95,16 @@ struct YAMLReaderTests {
         "---\ntitle: x\n",
         "[a, b]\n",
         "- a\n- b\n",
+        "title: \"quoted\"   \nsummary: 'single'  \n",
+        "title: \"a\\\\b\"\nsummary: 'back\\\\slash'\n",
+        "title: \"e\u{301}\"\u{301}\nnext: \"x\"\n",
+        "title: \"in \"\u{301} side\"\n",
+        "title: x\u{600} \nnext: \u{600}\n",
+        "tags: [a,\u{301} b]\n",
+        "tags: [ \"x\"  , 'y' ,z ]\n",
+        "tags: [ ]\nmore: [\u{A0}]\n",
+        "tags: [\"\"]\nother: ''\n",
+        "tags: [\"a\" b]\n",
     ])
     func trickyCases(_ text: String) {
         YAMLReaderTests.compare([("case", text)])

@@ -156,33 +156,35 @@ enum SimpleYAML {
     }
 
     /// A scalar or flow list written on one line, starting at `column`.
+    ///
+    /// Quotes, brackets and spaces are looked at as bytes: walking characters (and Foundation's
+    /// `contains` for the backslash) made this a twentieth of a build. Anything unusual returns
+    /// `nil`, which hands the whole front matter to Yams.
     private static func inlineValue(_ raw: Substring, line: Int, column: Int) -> YAMLNode? {
-        var text = raw
-        while text.last == " " { text = text.dropLast() }
-        guard let first = text.first else { return nil }
+        let text = trimmingTrailingSpaces(raw)
+        guard let first = text.utf8.first else { return nil }
         switch first {
-        case "\"", "'":
-            guard text.count >= 2, text.last == first else { return nil }
-            let inner = text.dropFirst().dropLast()
-            guard !inner.contains(first), !inner.contains("\\") else { return nil }
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            guard let inner = quotedInner(text, quote: first) else { return nil }
             return YAMLNode(.scalar(String(inner), isPlain: false), line: line, column: column)
-        case "[":
-            guard text.last == "]" else { return nil }
+        case UInt8(ascii: "["):
+            guard text.utf8.last == UInt8(ascii: "]") else { return nil }
             let inner = text.dropFirst().dropLast()
             var items: [YAMLNode] = []
-            if inner.contains(where: { !$0.isWhitespace }) {
+            // Only spaces and tabs separate in a flow list; a no-break space is a value to Yams.
+            if inner.utf8.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
                 var offset = 1
-                for piece in inner.split(separator: ",", omittingEmptySubsequences: false) {
+                // Split on the byte: a comma followed by a combining mark is one character, not a separator.
+                for pieceBytes in inner.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                    let piece = Substring(pieceBytes)
                     let leading = piece.utf8.prefix { $0 == UInt8(ascii: " ") }.count
-                    var item = piece.dropFirst(leading)
-                    while item.last == " " { item = item.dropLast() }
+                    let item = trimmingTrailingSpaces(piece.dropFirst(leading))
                     let itemColumn = column + offset + leading
-                    if let quote = item.first, quote == "\"" || quote == "'" {
-                        let inner = item.dropFirst().dropLast()
-                        guard item.count >= 2, item.last == quote, !inner.contains(quote), !inner.contains("\\") else { return nil }
+                    if let quote = item.utf8.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                        guard let inner = quotedInner(item, quote: quote) else { return nil }
                         items.append(YAMLNode(.scalar(String(inner), isPlain: false), line: line, column: itemColumn))
                     } else {
-                        guard isPlainScalar(item), !item.contains(where: { "[]{}".contains($0) }) else { return nil }
+                        guard isPlainScalar(item), !item.utf8.contains(where: { flowIndicators.contains($0) }) else { return nil }
                         items.append(YAMLNode(.scalar(String(item), isPlain: true), line: line, column: itemColumn))
                     }
                     // Yams counts columns in Unicode scalars.
@@ -194,6 +196,26 @@ enum SimpleYAML {
             guard isPlainScalar(text) else { return nil }
             return YAMLNode(.scalar(String(text), isPlain: true), line: line, column: column)
         }
+    }
+
+    private static let flowIndicators = Set("[]{}".utf8)
+
+    private static func trimmingTrailingSpaces(_ text: Substring) -> Substring {
+        var end = text.utf8.endIndex
+        while end > text.utf8.startIndex, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = text.utf8.index(before: end)
+        }
+        return text[..<end]
+    }
+
+    /// The text between matching quotes, when it holds neither that quote nor a backslash (escapes
+    /// and doubled quotes are left to Yams).
+    private static func quotedInner(_ text: Substring, quote: UInt8) -> Substring? {
+        let bytes = text.utf8
+        guard bytes.count >= 2, bytes.last == quote else { return nil }
+        let inner = text[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)]
+        guard !inner.utf8.contains(where: { $0 == quote || $0 == UInt8(ascii: "\\") }) else { return nil }
+        return inner
     }
 
     private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
