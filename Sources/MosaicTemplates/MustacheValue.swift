@@ -2,7 +2,7 @@
 ///
 /// Pages build their context as `MustacheValue`s directly (the literal conformances keep that
 /// readable); going through `[String: Any]` and casting each value back cost a tenth of a build.
-/// Only `extended` is `indirect`: boxing every case cost a heap allocation per value, and lists and
+/// No case is `indirect`: boxing every case cost a heap allocation per value, and lists and
 /// objects are references already.
 public enum MustacheValue: Sendable {
     case null
@@ -12,16 +12,21 @@ public enum MustacheValue: Sendable {
     case string(String)
     case list([MustacheValue])
     case object(MustacheObject)
-    /// An object with one more field, made without copying the object's dictionary: list entries
+    /// An object with one more field, made without copying the object's fields: list entries
     /// are shared between pages and only their URL differs.
-    indirect case extended(MustacheValue, name: MustacheKey, value: MustacheValue)
+    case extended(MustacheExtendedObject)
+
+    /// `object` with the field `name` added (or replaced, for lookups).
+    public static func extending(_ object: MustacheObject, name: MustacheKey, value: MustacheValue) -> MustacheValue {
+        .extended(MustacheExtendedObject(base: object, name: name, value: value))
+    }
 
     /// A named child of an object; `nil` for other values and missing names.
     @inlinable
     public func child(_ key: MustacheKey) -> MustacheValue? {
         switch self {
         case .object(let object): object[key]
-        case .extended(let base, let extra, let value): key == extra ? value : base.child(key)
+        case .extended(let extended): key == extended.name ? extended.value : extended.base[key]
         default: nil
         }
     }
@@ -29,6 +34,20 @@ public enum MustacheValue: Sendable {
     /// The text of a string value, for callers that read back a field they built.
     public var text: String? {
         if case .string(let text) = self { text } else { nil }
+    }
+}
+
+/// The payload of `MustacheValue.extended`: a class, so that looking a name up reads the base
+/// object in place (an `indirect` case copied the base out of its box on every lookup).
+public final class MustacheExtendedObject: Sendable {
+    public let base: MustacheObject
+    public let name: MustacheKey
+    public let value: MustacheValue
+
+    init(base: MustacheObject, name: MustacheKey, value: MustacheValue) {
+        self.base = base
+        self.name = name
+        self.value = value
     }
 }
 

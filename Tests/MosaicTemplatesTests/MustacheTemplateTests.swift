@@ -20,8 +20,7 @@ struct MustacheTemplateTests {
 
     @Test("an extended object adds one field without copying: it wins over the base's, other names fall through")
     func extendedObjects() throws {
-        let base = MustacheValue.object(["title": .string("T"), "url": .string("old")])
-        let item = MustacheValue.extended(base, name: "url", value: .string("new"))
+        let item = MustacheValue.extending(["title": "T", "url": "old"], name: "url", value: "new")
         let library = MustacheLibrary(templates: ["main": try MustacheTemplate(string: "{{#item}}{{title}} {{url}} {{lang}}{{/item}}|{{item.url}}|{{^item}}none{{/item}}{{item}}")])
         let context = MustacheValue.object(["item": item, "lang": .string("fr")])
         #expect(library.render(context, withTemplate: "main") == "T new fr|new|")

@@ -176,7 +176,7 @@ struct SiteRenderer: Sendable {
         let fields = itemCache.fields(language: context.language, position: page.position) {
             itemFields(for: page, context: context)
         }
-        return .extended(.object(fields), name: "url", value: .string(context.url(to: page.outputPath)))
+        return .extending(fields, name: "url", value: .string(context.url(to: page.outputPath)))
     }
 
     /// An entry's fields but its URL: the same on every page in the reader's language.
