@@ -56,8 +56,7 @@ public struct MustacheObject: Sendable, ExpressibleByDictionaryLiteral {
     public init() {}
 
     public init(_ values: [String: MustacheValue]) {
-        fields.reserveCapacity(values.count)
-        for (name, value) in values { self[MustacheKey(name)] = value }
+        self.init(values.map { (MustacheKey($0.key), $0.value) })
     }
 
     /// Later fields of the same name replace earlier ones, as in a dictionary.

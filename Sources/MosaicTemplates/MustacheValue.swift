@@ -30,11 +30,6 @@ public enum MustacheValue: Sendable {
         default: nil
         }
     }
-
-    /// The text of a string value, for callers that read back a field they built.
-    public var text: String? {
-        if case .string(let text) = self { text } else { nil }
-    }
 }
 
 /// The payload of `MustacheValue.extended`: a class, so that looking a name up reads the base

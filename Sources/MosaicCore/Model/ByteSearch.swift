@@ -20,8 +20,8 @@ enum ByteSearch {
             var offset = 0
             while bytes.count - offset >= needle.count,
                   let found = memchr(start + offset, Int32(first), bytes.count - offset - needle.count + 1) {
-                let hit = found.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: start)
-                if memcmp(start + hit, pattern.utf8Start, needle.count) == 0 { return true }
+                let hit = UnsafeRawPointer(start).distance(to: found)
+                if memcmp(found, pattern.utf8Start, needle.count) == 0 { return true }
                 offset = hit + 1
             }
             return false

@@ -18,36 +18,30 @@ extension SiteRenderer {
             guard !values.isEmpty else { return nil }
             let label = field?.label?.text(for: context.language, fallback: config.defaultLanguage)
                 ?? context.strings["field_\(entry.key)"] ?? humanize(entry.key)
-            return ["label": .string(label), "values": .list(values.map(MustacheValue.object)),
-                    "value": .string(values.compactMap { $0["text"]?.text }.joined(separator: ", "))]
+            return ["label": .string(label), "values": .list(values.map(\.templateValue)),
+                    "value": .string(values.map(\.text).joined(separator: ", "))]
         }
     }
 
-    private func metaValues(_ node: YAMLNode, field: FieldSchema?, page: IndexedPage, context: PageContext) -> [MustacheObject] {
+    private func metaValues(_ node: YAMLNode, field: FieldSchema?, page: IndexedPage, context: PageContext) -> [MetaValue] {
         switch node.value {
         case .scalar(let text, _):
             guard !node.isNull else { return [] }
             if let target = graph.finder.target(of: text, field: field, from: page) {
-                var value: MustacheObject = ["text": .string(target.document.title), "url": .string(context.url(to: target.outputPath))]
-                if target.language != page.language {
-                    value["otherLanguage"] = .string(target.language.rawValue)
-                    value["otherLanguageBadge"] = .string(target.language.rawValue.uppercased())
-                }
-                return [value]
+                return [MetaValue(text: target.document.title, url: context.url(to: target.outputPath),
+                                  otherLanguage: target.language != page.language ? target.language : nil)]
             }
             if case .taxonomy(let taxonomyID)? = field?.values, let taxonomy = config.taxonomy(taxonomyID.rawValue),
                let term = taxonomy.term(text) {
-                return [[
-                    "text": .string(term.label.text(for: context.language, fallback: config.defaultLanguage)),
-                    "url": .string(context.url(to: termPath(taxonomy, term, language: context.language))),
-                ]]
+                return [MetaValue(text: term.label.text(for: context.language, fallback: config.defaultLanguage),
+                                  url: context.url(to: termPath(taxonomy, term, language: context.language)))]
             }
             if field?.kind == .enum || field?.kind == .enumList {
-                return [["text": .string(context.strings["value_\(text)"] ?? humanize(text))]]
+                return [MetaValue(text: context.strings["value_\(text)"] ?? humanize(text))]
             }
-            if field?.kind == .date, let date = PartialDate(parsing: text) { return [["text": .string(context.strings.format(date))]] }
-            if text.hasPrefix("https://") || text.hasPrefix("http://") { return [["text": .string(text), "url": .string(text)]] }
-            return [["text": .string(text)]]
+            if field?.kind == .date, let date = PartialDate(parsing: text) { return [MetaValue(text: context.strings.format(date))] }
+            if text.hasPrefix("https://") || text.hasPrefix("http://") { return [MetaValue(text: text, url: text)] }
+            return [MetaValue(text: text)]
         case .sequence(let items):
             return items.flatMap { metaValues($0, field: field, page: page, context: context) }
         case .mapping(let entries):
@@ -59,16 +53,31 @@ extension SiteRenderer {
                     let nested = field?.fields[entry.key]
                     return nested?.kind == .enum ? (context.strings["value_\(scalar)"] ?? humanize(scalar)) : scalar
                 }
-                if !extras.isEmpty, var first = values.first {
-                    first["text"] = .string("\(first["text"]?.text ?? "") (\(extras.joined(separator: ", ")))")
-                    values[0] = first
-                }
+                if !extras.isEmpty, !values.isEmpty { values[0].text += " (\(extras.joined(separator: ", ")))" }
                 return values
             }
             let text = entries.compactMap { entry in
                 entry.value.scalar.map { "\(context.strings["field_\(entry.key)"] ?? humanize(entry.key)): \($0)" }
             }
-            return text.isEmpty ? [] : [["text": .string(text.joined(separator: "; "))]]
+            return text.isEmpty ? [] : [MetaValue(text: text.joined(separator: "; "))]
         }
+    }
+}
+
+/// One value in the details panel: its text, a link when it has one, and the language of a linked
+/// page written in another language.
+private struct MetaValue {
+    var text: String
+    var url: String?
+    var otherLanguage: LocaleCode?
+
+    var templateValue: MustacheValue {
+        var object: MustacheObject = ["text": .string(text)]
+        if let url { object["url"] = .string(url) }
+        if let otherLanguage {
+            object["otherLanguage"] = .string(otherLanguage.rawValue)
+            object["otherLanguageBadge"] = .string(otherLanguage.rawValue.uppercased())
+        }
+        return .object(object)
     }
 }
