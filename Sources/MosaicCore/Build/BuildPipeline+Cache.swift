@@ -126,6 +126,7 @@ extension BuildPipeline {
     static func documentMemos(sources: [SourceDocument], loaded: [LoadedSource], rendered: [(RenderedDocument, [Diagnostic])],
                               environment: UInt64) -> [String: BuildCache.DocumentMemo] {
         var memos: [String: BuildCache.DocumentMemo] = [:]
+        memos.reserveCapacity(sources.count)
         for (source, result) in zip(sources, loaded) {
             // Without the body: the cache does not store it, and the memo lives to the end of the build.
             let document = result.document.map { document in

@@ -114,6 +114,8 @@ public enum BuildPipeline {
         site.nextCache?.output = cache.output
 
         let previousOutput = cache.output
+        // Whether someone deleted published files by hand: checked beside the next stages.
+        async let previousIsWhole = previousOutput.map { sink.holdsAll(Array($0.keys.keys)) } ?? false
         let previousGraph = cache.graph
         let previousSearch = cache.search
         var prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
@@ -146,7 +148,7 @@ public enum BuildPipeline {
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
                                         untranslated: untranslated, parity: parity)
         // Pages go to the output as soon as they are rendered, unless the build has already failed.
-        let session = openSession(sink, previous: previousOutput, site: &site, strict: options.strict)
+        let session = openSession(sink, previous: await previousIsWhole ? previousOutput : nil, site: &site, strict: options.strict)
         let plan = RenderPlan(session: session, previous: previousOutput)
         site.plan = plan
         let keys = RenderKeys(settings: settings, meta: meta, graph: graph, rendered: documentsRendered, parity: parity,

@@ -9,17 +9,17 @@ extension DiskOutputSink.Session {
     /// next build starts from nothing.
     func commitInPlace(replacing previousFiles: [OutputPath]) throws {
         let target = sink.target.path
-        let kept = kept.withLock { $0 }
-        let written = writer.takenPaths.subtracting(kept)
         do {
             try move(DiskOutputSink.markerName, into: target)
-            for path in written.sorted() { try move(path.rawValue, into: target) }
+            for path in writer.writtenPaths.sorted() { try move(path.rawValue, into: target) }
         } catch {
             discard()
             throw DiskOutputSink.Failure.io("cannot update \(target): \(error)")
         }
+        // Written and kept files are taken; the rest of the previous output goes.
+        let taken = writer.takenPaths
         var emptied: Set<String> = []
-        for path in previousFiles where !written.contains(path) && !kept.contains(path) {
+        for path in previousFiles where !taken.contains(path) {
             unlink(target + "/" + path.rawValue)
             var folder = path.components.dropLast()
             while !folder.isEmpty {

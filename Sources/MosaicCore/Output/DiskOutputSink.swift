@@ -41,16 +41,16 @@ public struct DiskOutputSink: OutputSink {
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
         }
-        // Only when the folder is the one recorded and still holds every file (someone may have
-        // deleted one by hand); otherwise the site is built again from nothing.
-        if let previous, previous == currentStamp(), allPresent(previousFiles) {
+        // Only when the folder is the one recorded (the caller has checked, with `holdsAll`, that
+        // nobody deleted a file by hand); otherwise the site is built again from nothing.
+        if let previous, previous == currentStamp() {
             return Session(sink: self, staging: staging, previousFiles: previousFiles)
         }
         return Session(sink: self, staging: staging, previousFiles: nil)
     }
 
     /// Whether every file is still in the target; tens of thousands of lookups, spread over the cores.
-    private func allPresent(_ files: [OutputPath]) -> Bool {
+    public func holdsAll(_ files: [OutputPath]) -> Bool {
         let root = target.path + "/"
         return !ConcurrentRanges.blockingMap(count: files.count) { access(root + files[$0].rawValue, F_OK) == 0 }.contains(false)
     }
@@ -74,7 +74,6 @@ public struct DiskOutputSink: OutputSink {
         let writer: FileWriter
         /// The files the target holds, when this session updates it in place.
         let previousFiles: [OutputPath]?
-        let kept = Mutex<Set<OutputPath>>([])
 
         init(sink: DiskOutputSink, staging: URL, previousFiles: [OutputPath]?) {
             self.sink = sink
@@ -92,7 +91,6 @@ public struct DiskOutputSink: OutputSink {
         func keep(_ paths: [OutputPath]) {
             guard updatesPrevious else { return }
             writer.claim(paths)
-            kept.withLock { $0.formUnion(paths) }
         }
 
         func commit() throws -> OutputStamp? {

@@ -10,7 +10,10 @@ import Synchronization
 final class FileWriter: Sendable {
     let root: String
     private let folders = Mutex<Set<String>>([])
-    private let written = Mutex<Set<OutputPath>>([])
+    /// Paths written or claimed: a later write to one of them is ignored.
+    private let taken = Mutex<Set<OutputPath>>([])
+    /// Paths actually written, in the order they came.
+    private let written = Mutex<[OutputPath]>([])
     private let failures = Mutex<[String]>([])
 
     init(root: URL) {
@@ -24,17 +27,23 @@ final class FileWriter: Sendable {
 
     /// Marks paths as taken without writing them, so later writes to them are ignored.
     func claim(_ paths: [OutputPath]) {
-        written.withLock { $0.formUnion(paths) }
+        taken.withLock { $0.formUnion(paths) }
     }
 
     /// Every path written or claimed so far.
     var takenPaths: Set<OutputPath> {
+        taken.withLock { $0 }
+    }
+
+    /// Every path written (not claimed) so far.
+    var writtenPaths: [OutputPath] {
         written.withLock { $0 }
     }
 
     /// Writes files whose paths were not written before; large batches in parallel.
     func write(_ files: [OutputFile]) {
-        let fresh = written.withLock { paths in files.filter { paths.insert($0.path).inserted } }
+        let fresh = taken.withLock { paths in files.filter { paths.insert($0.path).inserted } }
+        written.withLock { $0 += fresh.map(\.path) }
         guard fresh.count > 64 else {
             for file in fresh { write(file) }
             return
