@@ -89,7 +89,7 @@ public struct DevServer: Sendable {
             let page = OutputPath(components: ["404.html"]).flatMap { sink.contents(of: $0) } ?? Data("Not found\n".utf8)
             return html(page, status: .notFound)
         case .file(let file):
-            let isHTML = file.components.last?.hasSuffix(".html") == true
+            let isHTML = file.fileName.hasSuffix(".html")
             if isHTML, let failure = await state.failure { return errorResponse(failure) }
             guard let data = sink.contents(of: file) else { return Response(status: .notFound) }
             if isHTML { return html(data, status: .ok) }

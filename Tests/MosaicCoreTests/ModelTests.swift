@@ -64,11 +64,36 @@ struct ModelTests {
         ("index.html", "en/index.html", "en/index.html"),
         ("en/index.html", "en/index.html", "index.html"),
         ("404.html", "files/a b.pdf", "files/a%20b.pdf"),
+        // Paths that agree past a folder boundary share only whole folders.
+        ("en/lips-x/index.html", "en/lips/index.html", "../lips/index.html"),
+        ("en/lips/index.html", "en/lips-x/a/index.html", "../lips-x/a/index.html"),
+        ("fr/pages/é/index.html", "fr/pages/ç ü/100%.html", "../%C3%A7%20%C3%BC/100%25.html"),
     ])
     func relativeURLs(from: String, to: String, expected: String) throws {
         let origin = try #require(OutputPath(from))
         let target = try #require(OutputPath(to))
         #expect(target.relativeURL(from: origin) == expected)
+    }
+
+    @Test("output paths are checked component by component", arguments: [
+        ("index.html", true), ("en/a/index.html", true), (".well-known/x", true), ("a/.../b", true), ("a/..b/c", true),
+        ("", false), ("/index.html", false), ("en/", false), ("en//index.html", false), ("./index.html", false),
+        ("en/./x", false), ("en/../x", false), ("..", false), ("a/..", false),
+    ])
+    func outputPathValidity(text: String, valid: Bool) {
+        let path = OutputPath(text)
+        #expect((path != nil) == valid)
+        if let path {
+            #expect(path.components.joined(separator: "/") == text)
+            #expect(OutputPath(components: path.components) == path)
+            #expect(path.fileName == path.components.last.map { $0[...] })
+        }
+    }
+
+    @Test("a component holding a slash is not a path component")
+    func componentWithSlash() {
+        #expect(OutputPath(components: ["en", "a/b", "index.html"]) == nil)
+        #expect(OutputPath(components: []) == nil)
     }
 
     @Test("root prefixes by depth")

@@ -174,6 +174,7 @@ public enum BuildPipeline {
             let started = ContinuousClock.now
             // Thousands of excerpt files: written while pages still render, a block at a time.
             let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
+                                            entryKeys: keys.search,
                                             text: text, reuse: { plan.reuse($0) != nil }, writeFragments: { plan.write(keyed: $0) })
                 .build(language: language, memo: previousSearch[language.rawValue])
             return (output, ContinuousClock.now - started)

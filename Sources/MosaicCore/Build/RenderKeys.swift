@@ -18,6 +18,9 @@ struct RenderKeys: Sendable {
     let listed: [UInt64]
     /// Every page's `listed` digest and the links between pages.
     let site: UInt64
+    /// What each page's search entry and excerpt are made from: its front matter, headings, text,
+    /// and the pages it references (a LIP's names are searched with its documents).
+    let search: [UInt64]
     private let graph: SiteGraph
     private let untranslated: UntranslatedPages
     private let languages: [LocaleCode]
@@ -31,7 +34,9 @@ struct RenderKeys: Sendable {
         let index = graph.index
         self.meta = meta
         var bodies = [UInt64](repeating: 0, count: index.pages.count)
+        var search = bodies
         for document in rendered {
+            let position = document.page.position
             var digest = Digest()
             digest.add(document.htmlDigest)
             for heading in document.headings {
@@ -40,9 +45,20 @@ struct RenderKeys: Sendable {
                 digest.add(heading.anchor)
             }
             digest.add(document.wordCount)
-            bodies[document.page.position] = digest.value
+            bodies[position] = digest.value
+            var entry = Digest()
+            entry.add(settings)
+            entry.add(meta[position])
+            entry.add(bodies[position])
+            entry.add(document.textDigest)
+            for reference in graph.references[position] {
+                entry.add(reference.field)
+                entry.add(meta[reference.target.position])
+            }
+            search[position] = entry.value
         }
         body = bodies
+        self.search = search
         let meta = meta
         listed = index.pages.map { page in
             var digest = Digest()

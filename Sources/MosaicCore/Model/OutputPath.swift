@@ -4,26 +4,54 @@
 /// files are always made with `relativeURL(from:)`, so the site works under any sub-path and
 /// from a plain folder.
 public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let components: [String]
-    /// The `/`-joined path, made once: paths are compared and hashed by it in every sort and map.
+    /// The `/`-joined path, the only stored form: paths are compared and hashed by it in every
+    /// sort and map, and every page and link holds one, so a second copy as an array of
+    /// components cost an allocation per path and a retain per copy.
     public let rawValue: String
 
     public init?(_ text: String) {
-        let components = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard OutputPath.areValid(components) else { return nil }
-        self.components = components
-        // The text is already the joined form: the build cache reads tens of thousands of these.
+        guard OutputPath.isValid(text) else { return nil }
         rawValue = text
     }
 
     public init?(components: [String]) {
-        guard OutputPath.areValid(components) else { return nil }
-        self.components = components
+        guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(OutputPath.slash) })
+        else { return nil }
         rawValue = components.joined(separator: "/")
     }
 
-    private static func areValid(_ components: [String]) -> Bool {
-        !components.isEmpty && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    private static let slash = UInt8(ascii: "/")
+
+    /// Non-empty, and no component empty, `.` or `..`; checked over the bytes, since the build
+    /// cache reads tens of thousands of paths.
+    private static func isValid(_ text: String) -> Bool {
+        var componentStart = true
+        var dots = 0
+        var length = 0
+        for byte in text.utf8 {
+            if byte == slash {
+                if componentStart || (dots == length && dots <= 2) { return false }
+                componentStart = true
+                dots = 0
+                length = 0
+            } else {
+                componentStart = false
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        // Only `.` and `..` are steps; `...` is a name.
+        return !componentStart && !(dots == length && dots <= 2)
+    }
+
+    /// The path's components; split on demand, for the few callers that need them.
+    public var components: [String] {
+        rawValue.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The last component, the file's name.
+    public var fileName: Substring {
+        rawValue.utf8.lastIndex(of: OutputPath.slash).map { rawValue[rawValue.utf8.index(after: $0)...] } ?? rawValue[...]
     }
 
     public static func == (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue == rhs.rawValue }
@@ -37,7 +65,7 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var description: String { rawValue }
 
     /// How many folders deep the file sits; a page at depth 2 reaches the root with `../../`.
-    public var depth: Int { components.count - 1 }
+    public var depth: Int { rawValue.utf8.count { $0 == OutputPath.slash } }
 
     /// The relative prefix from this file to the output root, e.g. `../../`, or `./` at the root.
     public var rootPrefix: String {
@@ -45,21 +73,26 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// A relative URL from the file at `origin` to this file.
+    ///
+    /// Worked out over the bytes of both paths and written into one string: every list entry of
+    /// every page makes one.
     public func relativeURL(from origin: OutputPath) -> String {
-        let originFolders = origin.components.count - 1
-        var shared = 0
-        while shared < originFolders, shared < components.count - 1, origin.components[shared] == components[shared] {
-            shared += 1
+        var target = rawValue
+        var source = origin.rawValue
+        return target.withUTF8 { target in
+            source.withUTF8 { source in
+                // The folders both paths share end at the last `/` up to which they agree.
+                var sharedEnd = 0
+                var index = 0
+                let limit = Swift.min(target.count, source.count)
+                while index < limit, target[index] == source[index] {
+                    if target[index] == OutputPath.slash { sharedEnd = index + 1 }
+                    index += 1
+                }
+                let upward = UnsafeBufferPointer(rebasing: source[sharedEnd...]).count { $0 == OutputPath.slash }
+                return URLEscaping.escaping(UnsafeBufferPointer(rebasing: target[sharedEnd...]), after: upward)
+            }
         }
-        // Built in one string: every list entry of every page makes one of these.
-        var url = ""
-        url.reserveCapacity(3 * (originFolders - shared) + rawValue.utf8.count)
-        for _ in shared..<originFolders { url += "../" }
-        for index in shared..<components.count {
-            if index > shared { url += "/" }
-            URLEscaping.appendPathComponent(components[index], to: &url)
-        }
-        return url
     }
 
     public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -68,31 +101,44 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// Percent-escaping for path components that came from file names.
 enum URLEscaping {
     static func escapePathComponent(_ component: String) -> String {
-        var result = ""
-        appendPathComponent(component, to: &result)
-        return result
+        var component = component
+        return component.withUTF8 { escaping($0, after: 0) }
     }
 
-    static func appendPathComponent(_ component: String, to result: inout String) {
-        // Slugs never need escaping; this runs for every link of every page.
-        guard !component.utf8.allSatisfy(isUnreserved) else {
-            result += component
-            return
-        }
-        for byte in component.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+    /// `../` `upward` times, then `path` with each byte outside the unreserved set (and `/`)
+    /// percent-escaped, made in one allocation.
+    static func escaping(_ path: UnsafeBufferPointer<UInt8>, after upward: Int) -> String {
+        let escapes = path.count { !isKept($0) }
+        return String(unsafeUninitializedCapacity: 3 * upward + path.count + 2 * escapes) { buffer in
+            var count = 0
+            for _ in 0..<upward {
+                buffer[count] = UInt8(ascii: ".")
+                buffer[count + 1] = UInt8(ascii: ".")
+                buffer[count + 2] = UInt8(ascii: "/")
+                count += 3
             }
+            for byte in path {
+                if isKept(byte) {
+                    buffer[count] = byte
+                    count += 1
+                } else {
+                    buffer[count] = UInt8(ascii: "%")
+                    buffer[count + 1] = hexDigits[Int(byte >> 4)]
+                    buffer[count + 2] = hexDigits[Int(byte & 0x0F)]
+                    count += 3
+                }
+            }
+            return count
         }
     }
 
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Unreserved characters, and the separator between components.
+    private static func isKept(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
             true
         default:
             false

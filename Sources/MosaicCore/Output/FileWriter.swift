@@ -55,15 +55,17 @@ final class FileWriter: Sendable {
     }
 
     private func write(_ file: OutputFile) {
-        var folder = root
-        for component in file.path.components.dropLast() {
-            folder += "/" + component
-            if let problem = makeFolder(folder) {
+        let path = file.path.rawValue
+        var rest = path.utf8[...]
+        // Each folder on the way, from the top.
+        while let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+            if let problem = makeFolder(root + "/" + path[..<slash]) {
                 failures.withLock { $0.append(problem) }
                 return
             }
+            rest = rest[rest.index(after: slash)...]
         }
-        if let problem = Self.writeFile(file.contents, to: folder + "/" + (file.path.components.last ?? "")) {
+        if let problem = Self.writeFile(file.contents, to: root + "/" + path) {
             failures.withLock { $0.append(problem) }
         }
     }

@@ -77,9 +77,9 @@ extension SiteRenderer {
         let context = context(config.defaultLanguage, root)
         let noticePaths = Set(untranslated.paths.values.flatMap(\.values))
         let entries = pages.compactMap { path -> Sitemap.Page? in
-            guard path.components.last == "index.html", !noticePaths.contains(path), path.components.count > 1,
-                  let language = LocaleCode(path.components[0]), config.languages.contains(language) else { return nil }
-            let group = documentPaths[path].map { "doc:" + $0 } ?? "page:" + path.components.dropFirst().joined(separator: "/")
+            guard path.fileName == "index.html", !noticePaths.contains(path), let slash = path.rawValue.firstIndex(of: "/"),
+                  let language = LocaleCode(String(path.rawValue[..<slash])), config.languages.contains(language) else { return nil }
+            let group = documentPaths[path].map { "doc:" + $0 } ?? "page:" + path.rawValue[path.rawValue.index(after: slash)...]
             let location = config.baseURL != nil ? context.absoluteURL(path) : context.url(to: path)
             return Sitemap.Page(location: location, group: group, language: language)
         }

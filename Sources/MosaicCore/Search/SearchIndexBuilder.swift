@@ -11,6 +11,10 @@ struct SearchIndexBuilder {
     let graph: SiteGraph
     let rendered: [RenderedDocument]
     let strings: [LocaleCode: InterfaceStrings]
+    /// By page position, a digest of everything the page's entry is made from
+    /// (`RenderKeys.search`): the memo and the previous excerpt files are found by it, so an
+    /// unchanged document is neither read again nor its excerpt made again.
+    let entryKeys: [UInt64]
     /// A document's text, also when it is not held in memory (spilled, or from the build cache),
     /// for its terms and excerpt.
     var text: @Sendable (RenderedDocument) -> String = { $0.plainText }
@@ -101,12 +105,6 @@ struct SearchIndexBuilder {
                 "date": .string(date), "dateText": .string(dateText), "doc": .number(doc), "language": .string(language),
                 "lip": .string(lip), "text": .string(text), "title": .string(title), "type": .string(type), "url": .string(url),
             ]).text
-        }
-
-        /// What the fragment shows apart from its text, for its key.
-        func addFields(to digest: inout Digest) {
-            for value in [title, url, type, lip, date, dateText, language] { digest.add(value) }
-            digest.add(doc)
         }
     }
 
@@ -201,29 +199,26 @@ struct SearchIndexBuilder {
             documentStems.removeAll(keepingCapacity: true)
             return entry
         }
-        // Each document's field texts and their digest, across the cores, a block at a time (so
-        // that only a block's texts are held): on an incremental build nearly every document is
-        // then found in the memo by its digest alone.
-        ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock) { doc -> (texts: [String], digest: Digest) in
+        // The field texts of each document the memo does not have, across the cores, a block at a
+        // time (so that only a block's texts are held); on an incremental build nearly every
+        // document is found in the memo by its key alone.
+        ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock) { doc -> [String]? in
             let document = documents[doc]
-            let texts = fieldTexts(document, language: language)
-            var digest = Digest()
-            for (field, text) in texts.enumerated() {
-                if field == SearchIndexBuilder.bodyField { digest.add(document.textDigest) } else { digest.add(text) }
-            }
-            return (texts, digest)
+            guard previous?.documents[entryKeys[document.page.position]] == nil else { return nil }
+            return fieldTexts(document, language: language)
         } consume: { start, prepared in
-            for (document, (fieldTexts, digest)) in zip(documents[start...], prepared) {
-                if let known = previous?.documents[digest.value] ?? memo.documents[digest.value] {
+            for (document, fieldTexts) in zip(documents[start...], prepared) {
+                let key = entryKeys[document.page.position]
+                if let known = previous?.documents[key] ?? memo.documents[key] {
                     terms.append(known)
-                    memo.documents[digest.value] = known
+                    memo.documents[key] = known
                     continue
                 }
-                var texts = fieldTexts
+                var texts = fieldTexts ?? self.fieldTexts(document, language: language)
                 if !document.hasBody { texts[SearchIndexBuilder.bodyField] = text(document) }
                 let entry = countTerms(in: texts)
                 terms.append(entry)
-                memo.documents[digest.value] = entry
+                memo.documents[key] = entry
             }
         }
         let count = Double(max(documents.count, 1))
@@ -272,7 +267,7 @@ struct SearchIndexBuilder {
         func flush() {
             guard !current.words.isEmpty else { return }
             let file = write(kind: "chunk", language: language, payload: current, name: "c\(chunkEntries.count)", folder: folder)
-            chunkEntries.append(ChunkEntry(from: firstWord, to: lastWord, file: file.path.components.last ?? ""))
+            chunkEntries.append(ChunkEntry(from: firstWord, to: lastWord, file: String(file.path.fileName)))
             files.append(file)
             current = Chunk(words: [:], postings: [])
             stemSlots = [:]
@@ -312,11 +307,10 @@ struct SearchIndexBuilder {
             let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
             var key = Digest()
             key.add(path.rawValue)
-            var fragment = fragment(doc, document, language: language, strings: strings, text: "")
-            fragment.addFields(to: &key)
-            key.add(document.textDigest)
+            key.add(entryKeys[document.page.position])
             if reuse(key.value) { return nil }
-            fragment.text = SearchIndexBuilder.leadingCharacters(of: text(document))
+            let fragment = fragment(doc, document, language: language, strings: strings,
+                                    text: SearchIndexBuilder.leadingCharacters(of: text(document)))
             let contents = script(kind: "fragment", language: language, json: fragment.json)
             return (OutputFile(path: path, contents: contents), key.value)
         }
@@ -328,7 +322,7 @@ struct SearchIndexBuilder {
         files.append(facetsFile)
         let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
                                 fragments: fragmentFolder + "/", synonyms: synonyms(stemmer: stemmer),
-                                stopwords: stopwords.sorted(), facets: FacetsEntry(file: facetsFile.path.components.last ?? ""))
+                                stopwords: stopwords.sorted(), facets: FacetsEntry(file: String(facetsFile.path.fileName)))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
         // A table grown far past what the documents use starts afresh next time.

@@ -9,7 +9,7 @@ struct SearchMemo: Sendable {
     /// The stem number of each word.
     var wordStems: [Int] = []
     var stems: [String] = []
-    /// Each document's terms, by the digest of its field texts.
+    /// Each document's terms, by the key of what its entry is made from (`RenderKeys.search`).
     var documents: [UInt64: DocumentTerms] = [:]
 
     /// Kept in 32-bit numbers and only the fields a stem occurs in: at 100,000 documents these
