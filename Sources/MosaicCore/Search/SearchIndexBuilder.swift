@@ -76,7 +76,7 @@ struct SearchIndexBuilder {
     /// Stored by value rather than by document: documents are numbered by type, then year, so those
     /// lists are a few runs each, and the whole file is a fraction of one row per document.
     struct Facets: Encodable {
-        var names = ["type", "lip", "characteristic", "language", "year"]
+        var names: [String]
         var values: [String: [String]]
         /// Stable ids beside the labels (type name, LIP translation key, term id, year), so "both
         /// languages" merges the same facet value from two indexes.
@@ -118,6 +118,7 @@ struct SearchIndexBuilder {
         let stemmer = SnowballStemmer(language: language)
         let stopwords = SearchText.stopwords(for: language)
         let folder = ["search", language.rawValue]
+        let taxonomyFields = TaxonomyFields(config: config)
 
         // Per document: field lengths and per-stem field frequencies, as numbers into the memo's
         // word and stem tables, so counting works on integers rather than on strings.
@@ -205,7 +206,7 @@ struct SearchIndexBuilder {
         ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock) { doc -> [String]? in
             let document = documents[doc]
             guard previous?.documents[entryKeys[document.page.position]] == nil else { return nil }
-            return fieldTexts(document, language: language)
+            return fieldTexts(document, language: language, taxonomyFields: taxonomyFields)
         } consume: { start, prepared in
             for (document, fieldTexts) in zip(documents[start...], prepared) {
                 let key = entryKeys[document.page.position]
@@ -214,7 +215,7 @@ struct SearchIndexBuilder {
                     memo.documents[key] = known
                     continue
                 }
-                var texts = fieldTexts ?? self.fieldTexts(document, language: language)
+                var texts = fieldTexts ?? self.fieldTexts(document, language: language, taxonomyFields: taxonomyFields)
                 if !document.hasBody { texts[SearchIndexBuilder.bodyField] = text(document) }
                 let entry = countTerms(in: texts)
                 terms.append(entry)
@@ -295,7 +296,7 @@ struct SearchIndexBuilder {
         }
         flush()
 
-        let facetData = facets(for: documents, language: language, strings: strings)
+        let facetData = facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields)
         // The folder changes when documents are added, removed or renumbered; a fragment whose
         // document changed keeps its name, so one edit rewrites one fragment.
         var numbering = Digest()
@@ -331,23 +332,40 @@ struct SearchIndexBuilder {
     }
 
     /// Title, headings, summary, body, taxonomy labels and LIP names, in `fieldWeights` order.
-    private func fieldTexts(_ document: RenderedDocument, language: LocaleCode) -> [String] {
+    private func fieldTexts(_ document: RenderedDocument, language: LocaleCode, taxonomyFields: TaxonomyFields) -> [String] {
         let page = document.page
         return [
             page.document.title,
             document.headings.map(\.text).joined(separator: " "),
             page.document.summary ?? "",
             document.plainText,
-            taxonomyLabels(page, language: language).joined(separator: " "),
+            taxonomyLabels(page, language: language, taxonomyFields: taxonomyFields).joined(separator: " "),
             lipNames(page).joined(separator: " "),
         ]
     }
 
-    private func taxonomyLabels(_ page: IndexedPage, language: LocaleCode) -> [String] {
-        guard let type = graph.finder.schema(for: page) else { return [] }
-        return type.fields.sorted { $0.key < $1.key }.flatMap { name, field -> [String] in
-            guard case .taxonomy(let id) = field.values, let taxonomy = config.taxonomy(id.rawValue),
-                  let node = page.document.frontMatter[name] else { return [] }
+    /// Each type's taxonomy fields, sorted by name, worked out once per index instead of once
+    /// per document.
+    struct TaxonomyFields {
+        private let byType: [String: [(name: String, taxonomy: Taxonomy)]]
+
+        init(config: SiteConfig) {
+            byType = config.types.mapValues { type in
+                type.fields.sorted { $0.key < $1.key }.compactMap { name, field in
+                    guard case .taxonomy(let id) = field.values, let taxonomy = config.taxonomy(id.rawValue) else { return nil }
+                    return (name, taxonomy)
+                }
+            }
+        }
+
+        func of(_ page: IndexedPage) -> [(name: String, taxonomy: Taxonomy)] {
+            page.document.type.flatMap { byType[$0] } ?? []
+        }
+    }
+
+    private func taxonomyLabels(_ page: IndexedPage, language: LocaleCode, taxonomyFields: TaxonomyFields) -> [String] {
+        taxonomyFields.of(page).flatMap { name, taxonomy -> [String] in
+            guard let node = page.document.frontMatter[name] else { return [] }
             return (node.items ?? [node]).compactMap(\.scalar).compactMap {
                 taxonomy.term($0)?.label.text(for: language, fallback: config.defaultLanguage)
             }
@@ -362,50 +380,72 @@ struct SearchIndexBuilder {
         return pages.flatMap { lip in [lip.document.title] + ["acronym", "name"].compactMap { lip.document.frontMatter[$0]?.scalar } }
     }
 
-    private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings) -> Facets {
-        let names = ["type", "lip", "characteristic", "language", "year"]
-        var values = Dictionary(uniqueKeysWithValues: names.map { ($0, [String]()) })
-        var keys = values
-        var slots = Dictionary(uniqueKeysWithValues: names.map { ($0, [String: Int]()) })
-        var members = Dictionary(uniqueKeysWithValues: names.map { ($0, [[Int]]()) })
-        /// Records that document `doc` has the value keyed `key` (labelled `label`) of `facet`.
-        func add(_ doc: Int, _ facet: String, _ label: String, key: String) {
+    /// The facet names, in the order the client shows them.
+    private static let facetNames = ["type", "lip", "characteristic", "language", "year"]
+    private enum Facet: Int, CaseIterable {
+        case type, lip, characteristic, language, year
+    }
+
+    private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings,
+                        taxonomyFields: TaxonomyFields) -> Facets {
+        let facetCount = Facet.allCases.count
+        // Per facet: each value's label and key, the value's slot by key, and its documents.
+        var labels = [[String]](repeating: [], count: facetCount)
+        var keys = labels
+        var slots = [[String: Int]](repeating: [:], count: facetCount)
+        var members = [[[Int]]](repeating: [], count: facetCount)
+        /// Records that document `doc` has the value keyed `key` of `facet`; the label is made
+        /// only for a value not seen before.
+        func add(_ doc: Int, _ facet: Facet, _ label: @autoclosure () -> String, key: String) {
+            let f = facet.rawValue
             let index: Int
-            if let known = slots[facet]?[key] {
+            if let known = slots[f][key] {
                 index = known
             } else {
-                index = keys[facet]?.count ?? 0
-                slots[facet, default: [:]][key] = index
-                values[facet, default: []].append(label)
-                keys[facet, default: []].append(key)
-                members[facet, default: []].append([])
+                index = keys[f].count
+                slots[f][key] = index
+                labels[f].append(label())
+                keys[f].append(key)
+                members[f].append([])
             }
-            if members[facet]?[index].last != doc { members[facet]?[index].append(doc) }
+            if members[f][index].last != doc { members[f][index].append(doc) }
         }
         let characteristicTaxonomy = config.graph.coverageTaxonomy ?? "characteristics"
+        var lips: [Int] = []
         for (doc, document) in documents.enumerated() {
             let page = document.page
-            let type = page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? (strings["other_documents"] ?? "Other")
-            add(doc, "type", type, key: page.document.type ?? "")
-            for lip in Set(graph.references[page.position].filter { $0.field == config.graph.coverageViaField }.map(\.target.position)).sorted() {
-                let target = graph.index.pages[lip].document
-                add(doc, "lip", target.title, key: target.translationKey)
+            add(doc, .type, page.document.type.map { typeLabel($0, strings: strings, language: language) } ?? (strings["other_documents"] ?? "Other"),
+                key: page.document.type ?? "")
+            lips.removeAll(keepingCapacity: true)
+            for reference in graph.references[page.position] where reference.field == config.graph.coverageViaField {
+                lips.append(reference.target.position)
             }
-            for (name, field) in (graph.finder.schema(for: page)?.fields ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guard case .taxonomy(let id) = field.values, id.rawValue == characteristicTaxonomy,
-                      let taxonomy = config.taxonomy(id.rawValue), let node = page.document.frontMatter[name] else { continue }
+            lips.sort()
+            for (place, lip) in lips.enumerated() where place == 0 || lips[place - 1] != lip {
+                let target = graph.index.pages[lip].document
+                add(doc, .lip, target.title, key: target.translationKey)
+            }
+            for (name, taxonomy) in taxonomyFields.of(page) where taxonomy.id.rawValue == characteristicTaxonomy {
+                guard let node = page.document.frontMatter[name] else { continue }
                 for term in (node.items ?? [node]).compactMap(\.scalar).compactMap({ taxonomy.term($0) }) {
-                    add(doc, "characteristic", term.label.text(for: language, fallback: config.defaultLanguage), key: term.id.rawValue)
+                    add(doc, .characteristic, term.label.text(for: language, fallback: config.defaultLanguage), key: term.id.rawValue)
                 }
             }
-            add(doc, "language", strings["language_name_\(page.language)"] ?? page.language.rawValue, key: page.language.rawValue)
-            if let date = page.document.date { add(doc, "year", String(date.year), key: String(date.year)) }
+            add(doc, .language, strings["language_name_\(page.language)"] ?? page.language.rawValue, key: page.language.rawValue)
+            if let date = page.document.date { add(doc, .year, String(date.year), key: String(date.year)) }
         }
         // Each index holds one language, so the client names the language facet itself.
-        keys["language"] = nil
-        members["language"] = nil
-        let lists = members.mapValues { $0.map { SearchNumbers.documentSet($0.sorted()) } }
-        return Facets(values: values, keys: keys, documentCount: documents.count,
+        var values: [String: [String]] = [:]
+        var keyLists: [String: [String]] = [:]
+        var lists: [String: [String]] = [:]
+        for facet in Facet.allCases {
+            let name = SearchIndexBuilder.facetNames[facet.rawValue]
+            values[name] = labels[facet.rawValue]
+            guard facet != .language else { continue }
+            keyLists[name] = keys[facet.rawValue]
+            lists[name] = members[facet.rawValue].map { SearchNumbers.documentSet($0) }
+        }
+        return Facets(names: SearchIndexBuilder.facetNames, values: values, keys: keyLists, documentCount: documents.count,
                       uniform: documents.isEmpty ? [:] : ["language": 0], lists: lists)
     }
 
