@@ -50,7 +50,7 @@ extension BuildPipeline {
         if site.nextCache != nil {
             let memos = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered, environment: environment)
             site.nextCache?.documents = memos
-            site.encodedDocuments = Task { BuildCache.encodeDocuments(memos) }
+            site.encodedParts.append(Task { BuildCache.encodeDocuments(memos) })
         }
         let spilledBytes = spill?.spilledBytes ?? 0
         let spilled = spilledBytes > 0 ? String(format: ", %.1f MB of them waiting on disk", Double(spilledBytes) / 1e6) : ""

@@ -30,7 +30,9 @@ public enum BuildPipeline {
         // A failed build leaves the previous output, so the record of it stays true.
         if let folder = options.cacheFolder, let cache = site.nextCache {
             do {
-                try cache.save(to: folder, encodedDocuments: await site.encodedDocuments?.value)
+                var prepared: [BuildCache.EncodedSegment] = []
+                for part in site.encodedParts { prepared += await part.value }
+                try cache.save(to: folder, prepared: prepared)
                 clock.finish("cache", "saved for the next build")
             } catch {
                 clock.finish("cache", "not saved: \(error.localizedDescription)")
@@ -51,8 +53,9 @@ public enum BuildPipeline {
         var translationGaps: [BuildReport.TranslationGap] = []
         /// What this build leaves for the next; its output record is filled in on commit.
         var nextCache: BuildCache?
-        /// `nextCache`'s documents, encoded while the pages render.
-        var encodedDocuments: Task<[BuildCache.EncodedSegment], Never>?
+        /// Parts of `nextCache` encoded as soon as they are known (documents, graph, search),
+        /// while the build goes on.
+        var encodedParts: [Task<[BuildCache.EncodedSegment], Never>] = []
         var plan: RenderPlan?
     }
 
@@ -142,7 +145,10 @@ public enum BuildPipeline {
         let parity = await parityTask
         site.translationGaps = parity.gaps(index: index)
         let untranslated = await untranslatedTask
-        site.nextCache?.graph = graphMemo
+        if site.nextCache != nil {
+            site.nextCache?.graph = graphMemo
+            site.encodedParts.append(Task { BuildCache.encodeGraph(graphMemo) })
+        }
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
@@ -227,8 +233,10 @@ public enum BuildPipeline {
         files.append(OutputFile(path: OutputPath(components: ["robots.txt"])!, contents: Data(RobotsFile.make().utf8)))
         _ = await (exports, feeds)
         let searchParts = await search
-        for (language, part) in zip(config.languages, searchParts) {
-            site.nextCache?.search[language.rawValue] = part.0.memo
+        if site.nextCache != nil {
+            let memos = Dictionary(uniqueKeysWithValues: zip(config.languages.map(\.rawValue), searchParts.map(\.0.memo)))
+            site.nextCache?.search = memos
+            site.encodedParts.append(Task { BuildCache.encodeSearch(memos) })
         }
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }

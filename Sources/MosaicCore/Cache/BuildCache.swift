@@ -69,15 +69,20 @@ struct BuildCache: Sendable {
         case documents([(String, DocumentMemo)])
         case graph(GraphMemo)
         case search(language: String, memo: SearchMemo)
-        /// One share of the output record; the shares are joined after decoding.
-        case output(OutputRecord)
+        /// One share of the output record, in path order; the shares are joined after decoding.
+        case output(OutputStamp, ArraySlice<(path: OutputPath, key: UInt64)>)
+
+        static let documentsKind = 0
+        static let graphKind = 1
+        static let searchKind = 2
+        static let outputKind = 3
 
         var kind: Int {
             switch self {
-            case .documents: 0
-            case .graph: 1
-            case .search: 2
-            case .output: 3
+            case .documents: Segment.documentsKind
+            case .graph: Segment.graphKind
+            case .search: Segment.searchKind
+            case .output: Segment.outputKind
             }
         }
 
@@ -94,10 +99,10 @@ struct BuildCache: Sendable {
             case .search(let language, let memo):
                 writer.write(language)
                 memo.write(to: &writer)
-            case .output(let record):
-                record.stamp.write(to: &writer)
-                writer.write(UInt64(record.keys.count))
-                for (path, key) in record.keys.sorted(by: { $0.key < $1.key }) {
+            case .output(let stamp, let entries):
+                stamp.write(to: &writer)
+                writer.write(UInt64(entries.count))
+                for (path, key) in entries {
                     writer.write(path.rawValue)
                     writer.write(key)
                 }
@@ -106,22 +111,21 @@ struct BuildCache: Sendable {
 
         init(kind: Int, from reader: inout BinaryReader) throws {
             switch kind {
-            case 0:
+            case Segment.documentsKind:
                 var memos: [(String, DocumentMemo)] = []
                 for _ in 0..<(try reader.readCount()) { memos.append((try reader.readString(), try DocumentMemo(from: &reader))) }
                 self = .documents(memos)
-            case 1:
+            case Segment.graphKind:
                 self = .graph(try GraphMemo(from: &reader))
-            case 2:
+            case Segment.searchKind:
                 self = .search(language: try reader.readString(), memo: try SearchMemo(from: &reader))
-            case 3:
+            case Segment.outputKind:
                 let stamp = try OutputStamp(from: &reader)
-                var keys: [OutputPath: UInt64] = [:]
+                var entries: [(path: OutputPath, key: UInt64)] = []
                 for _ in 0..<(try reader.readCount()) {
-                    let path = try BinaryReader.valid(OutputPath(try reader.readString()))
-                    keys[path] = try reader.readUInt64()
+                    entries.append((try BinaryReader.valid(OutputPath(try reader.readString())), try reader.readUInt64()))
                 }
-                self = .output(OutputRecord(stamp: stamp, keys: keys))
+                self = .output(stamp, entries[...])
             default:
                 throw BinaryReader.Damaged()
             }
@@ -150,7 +154,8 @@ struct BuildCache: Sendable {
             }
         }
         var cache = BuildCache(settings: settings)
-        var outputParts: [OutputRecord] = []
+        var outputStamp: OutputStamp?
+        var outputKeys: [OutputPath: UInt64] = [:]
         cache.documents.reserveCapacity(decoded.reduce(0) { count, segment in
             if case .documents(let memos)? = segment { return count + memos.count }
             return count
@@ -163,18 +168,15 @@ struct BuildCache: Sendable {
                 cache.graph = memo
             case .search(let language, let memo)?:
                 cache.search[language] = memo
-            case .output(let record)?:
-                outputParts.append(record)
+            case .output(let stamp, let entries)?:
+                outputStamp = outputStamp ?? stamp
+                outputKeys.reserveCapacity(outputKeys.count + entries.count)
+                for (path, key) in entries where outputKeys[path] == nil { outputKeys[path] = key }
             case nil:
                 return nil
             }
         }
-        if let stamp = outputParts.first?.stamp {
-            var keys: [OutputPath: UInt64] = [:]
-            keys.reserveCapacity(outputParts.reduce(0) { $0 + $1.keys.count })
-            for part in outputParts { keys.merge(part.keys) { first, _ in first } }
-            cache.output = OutputRecord(stamp: stamp, keys: keys)
-        }
+        cache.output = outputStamp.map { OutputRecord(stamp: $0, keys: outputKeys) }
         return cache
     }
 
@@ -196,6 +198,16 @@ struct BuildCache: Sendable {
         })
     }
 
+    /// The graph's segment, encoded; made as soon as the graph stage is done.
+    static func encodeGraph(_ graph: GraphMemo) -> [EncodedSegment] {
+        encode([.graph(graph)])
+    }
+
+    /// The search memos' segments, encoded; made as soon as the search indexes are done.
+    static func encodeSearch(_ search: [String: SearchMemo]) -> [EncodedSegment] {
+        encode(search.keys.sorted().compactMap { language in search[language].map { .search(language: language, memo: $0) } })
+    }
+
     /// Sorted keys in `pieces` consecutive runs.
     private static func inPieces<Key>(_ sorted: [Key]) -> [ArraySlice<Key>] {
         (0..<pieces).map { piece in sorted[sorted.count * piece / pieces..<sorted.count * (piece + 1) / pieces] }
@@ -210,38 +222,45 @@ struct BuildCache: Sendable {
     }
 
     /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
-    /// `encodedDocuments`, when given, must be `encodeDocuments(documents)`.
-    func save(to folder: URL, encodedDocuments: [EncodedSegment]? = nil) throws {
+    ///
+    /// `prepared` holds segments already encoded from this cache by `encodeDocuments`,
+    /// `encodeGraph` or `encodeSearch`; the parts of the cache they hold are not encoded again.
+    func save(to folder: URL, prepared: [EncodedSegment] = []) throws {
+        let preparedKinds = Set(prepared.map(\.kind))
         var segments: [Segment] = []
-        if let graph { segments.append(.graph(graph)) }
-        for language in search.keys.sorted() {
+        if let graph, !preparedKinds.contains(Segment.graphKind) { segments.append(.graph(graph)) }
+        for language in search.keys.sorted() where !preparedKinds.contains(Segment.searchKind) {
             if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
         }
         if let output {
             // Tens of thousands of paths: in a few parts too.
-            for paths in BuildCache.inPieces(output.keys.keys.sorted()) {
-                let keys = Dictionary(uniqueKeysWithValues: paths.compactMap { path in output.keys[path].map { (path, $0) } })
-                segments.append(.output(OutputRecord(stamp: output.stamp, keys: keys)))
-            }
+            let entries = output.keys.sorted { $0.key < $1.key }.map { (path: $0.key, key: $0.value) }
+            for piece in BuildCache.inPieces(entries) { segments.append(.output(output.stamp, piece)) }
         }
-        let parts = (encodedDocuments ?? BuildCache.encodeDocuments(documents)) + BuildCache.encode(segments)
-        var writer = BinaryWriter()
-        writer.write(BuildCache.magic)
-        writer.write(BuildCache.format)
-        writer.write(settings)
-        writer.write(UInt64(parts.count))
-        var data = Data()
-        data.reserveCapacity(parts.reduce(64) { $0 + $1.bytes.count + 20 })
-        for part in parts {
-            writer.write(part.kind)
-            writer.write(UInt64(part.bytes.count))
-            data.append(contentsOf: writer.bytes)
-            writer = BinaryWriter()
-            data.append(contentsOf: part.bytes)
-        }
+        let documents = preparedKinds.contains(Segment.documentsKind) ? [] : BuildCache.encodeDocuments(self.documents)
+        let parts = prepared + documents + BuildCache.encode(segments)
+        var header = BinaryWriter()
+        header.write(BuildCache.magic)
+        header.write(BuildCache.format)
+        header.write(settings)
+        header.write(UInt64(parts.count))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(BuildCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
-        try data.write(to: temporary)
+        // Written part by part: tens of megabytes are not copied into one buffer first.
+        let written = FileWriter.writeFile(to: temporary.path) { write in
+            header.bytes.withUnsafeBytes(write)
+            for part in parts {
+                var frame = BinaryWriter()
+                frame.write(part.kind)
+                frame.write(UInt64(part.bytes.count))
+                frame.bytes.withUnsafeBytes(write)
+                part.bytes.withUnsafeBytes(write)
+            }
+        }
+        if let problem = written {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: problem])
+        }
         guard rename(temporary.path, folder.appendingPathComponent(BuildCache.fileName).path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown)

@@ -82,22 +82,30 @@ final class FileWriter: Sendable {
 
     /// Nil on success, else a message naming the file and the system's reason.
     private static func writeFile(_ data: Data, to path: String) -> String? {
+        writeFile(to: path) { write in data.withUnsafeBytes(write) }
+    }
+
+    /// Creates (or empties) the file at `path` and writes to it, in order, every buffer `body`
+    /// hands to `write`; nil on success, else a message naming the file and the system's reason.
+    static func writeFile(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> String? in
-            guard var pointer = buffer.baseAddress else { return nil }
+        var failure: String?
+        body { buffer in
+            guard failure == nil, var pointer = buffer.baseAddress else { return }
             var remaining = buffer.count
             while remaining > 0 {
                 let count = Foundation.write(descriptor, pointer, remaining)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return "cannot write \(path): \(String(cString: strerror(errno)))"
+                    failure = "cannot write \(path): \(String(cString: strerror(errno)))"
+                    return
                 }
                 remaining -= count
                 pointer = pointer.advanced(by: count)
             }
-            return nil
         }
+        return failure
     }
 }
