@@ -117,8 +117,9 @@ public enum BuildPipeline {
         site.nextCache?.output = cache.output
 
         let previousOutput = cache.output
+        let previousFiles = previousOutput.map { Array($0.keys.keys) } ?? []
         // Whether someone deleted published files by hand: checked beside the next stages.
-        async let previousIsWhole = previousOutput.map { sink.holdsAll(Array($0.keys.keys)) } ?? false
+        async let previousIsWhole = previousOutput != nil && sink.holdsAll(previousFiles)
         let previousGraph = cache.graph
         let previousSearch = cache.search
         var prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
@@ -154,7 +155,8 @@ public enum BuildPipeline {
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
                                         untranslated: untranslated, parity: parity)
         // Pages go to the output as soon as they are rendered, unless the build has already failed.
-        let session = openSession(sink, previous: await previousIsWhole ? previousOutput : nil, site: &site, strict: options.strict)
+        let session = openSession(sink, previous: await previousIsWhole ? previousOutput?.stamp : nil, files: previousFiles,
+                                  site: &site, strict: options.strict)
         let plan = RenderPlan(session: session, previous: previousOutput)
         site.plan = plan
         let keys = RenderKeys(settings: settings, meta: meta, graph: graph, rendered: documentsRendered, parity: parity,
@@ -266,13 +268,13 @@ public enum BuildPipeline {
     }
 
     /// The sink's session, or one that discards when errors already mean nothing will be published.
-    private static func openSession(_ sink: any OutputSink, previous: BuildCache.OutputRecord?, site: inout Site,
+    private static func openSession(_ sink: any OutputSink, previous: OutputStamp?, files: [OutputPath], site: inout Site,
                                     strict: Bool) -> any OutputSession {
         guard !site.diagnostics.contains(where: { $0.promoted(strict: strict).severity == .error }) else {
             return DiscardingOutputSink()
         }
         do {
-            let session = try sink.begin(updating: previous?.stamp, previousFiles: previous.map { Array($0.keys.keys) } ?? [])
+            let session = try sink.begin(updating: previous, previousFiles: files)
             site.session = session
             return session
         } catch {

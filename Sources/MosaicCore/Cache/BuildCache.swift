@@ -229,8 +229,10 @@ struct BuildCache: Sendable {
         let preparedKinds = Set(prepared.map(\.kind))
         var segments: [Segment] = []
         if let graph, !preparedKinds.contains(Segment.graphKind) { segments.append(.graph(graph)) }
-        for language in search.keys.sorted() where !preparedKinds.contains(Segment.searchKind) {
-            if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
+        if !preparedKinds.contains(Segment.searchKind) {
+            for language in search.keys.sorted() {
+                if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
+            }
         }
         if let output {
             // Tens of thousands of paths: in a few parts too.

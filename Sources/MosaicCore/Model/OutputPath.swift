@@ -14,10 +14,10 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
         rawValue = text
     }
 
+    /// A component holding `/` is refused: it would read back as two.
     public init?(components: [String]) {
-        guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(OutputPath.slash) })
-        else { return nil }
-        rawValue = components.joined(separator: "/")
+        guard !components.contains(where: { $0.utf8.contains(OutputPath.slash) }) else { return nil }
+        self.init(components.joined(separator: "/"))
     }
 
     private static let slash = UInt8(ascii: "/")
