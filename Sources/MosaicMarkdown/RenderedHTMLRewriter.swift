@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Finishes cmark's HTML where its renderer has no option: heading ids and language badges.
 ///
 /// With `CMARK_OPT_SOURCEPOS` every block carries its source position, the key the tree walk
@@ -10,46 +16,53 @@ enum RenderedHTMLRewriter {
     /// Starts a link title that names the target's language (U+E000, private use).
     static let languageMarker = "\u{E000}"
     private static let titleMarker = Array(" title=\"\u{E000}".utf8)
+    /// Where each marker's `=` is.
+    private static let markerEquals = " data-sourcepos".utf8.count
+    private static let titleEquals = " title".utf8.count
 
     static func rewrite(_ html: String, headingAnchors: [String: String]) -> String {
         var html = html
         // Unchanged runs are copied whole: a byte-by-byte copy of every body was a visible share
-        // of the Markdown stage.
+        // of the Markdown stage. Both markers hold one `=` at a fixed place, and `=` is rare
+        // outside attributes, so `memchr` finds the candidates instead of a test at every space.
         let marker = marker, titleMarker = titleMarker
+        let markerEquals = markerEquals, titleEquals = titleEquals
         let output = html.withUTF8 { bytes -> [UInt8] in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + headingAnchors.count * 16)
+            guard let base = bytes.baseAddress else { return output }
             var copied = 0
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == 0x20 else {
-                    index += 1
-                    continue
-                }
-                if starts(marker, in: bytes, at: index) {
+            var search = 0
+            while search < bytes.count, let found = memchr(base + search, Int32(UInt8(ascii: "=")), bytes.count - search) {
+                let equals = UnsafeRawPointer(base).distance(to: found)
+                search = equals + 1
+                if equals - markerEquals >= copied, starts(marker, in: bytes, at: equals - markerEquals) {
+                    let index = equals - markerEquals
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     var end = index + marker.count
                     while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                     let position = bytes[(index + marker.count)..<end].prefix { $0 != UInt8(ascii: "-") }
                     if isHeadingTag(bytes, endingAt: index),
                        let anchor = headingAnchors[String(decoding: UnsafeBufferPointer(rebasing: position), as: UTF8.self)] {
-                        output.append(contentsOf: Array(" id=\"".utf8))
-                        output.append(contentsOf: Array(escapeAttribute(anchor).utf8))
+                        output.append(contentsOf: " id=\"".utf8)
+                        appendAttribute(anchor, to: &output)
                         output.append(UInt8(ascii: "\""))
                     }
-                    index = end + 1
-                    copied = index
-                } else if starts(titleMarker, in: bytes, at: index) {
+                    copied = end + 1
+                    search = copied
+                } else if equals - titleEquals >= copied, starts(titleMarker, in: bytes, at: equals - titleEquals) {
+                    let index = equals - titleEquals
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     var end = index + titleMarker.count
                     while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                     let language = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + titleMarker.count)..<end]), as: UTF8.self)
-                    let attributes = " hreflang=\"\(escapeAttribute(language))\" class=\"other-language\" data-language=\"\(escapeAttribute(language.uppercased()))\""
-                    output.append(contentsOf: Array(attributes.utf8))
-                    index = end + 1
-                    copied = index
-                } else {
-                    index += 1
+                    output.append(contentsOf: " hreflang=\"".utf8)
+                    appendAttribute(language, to: &output)
+                    output.append(contentsOf: "\" class=\"other-language\" data-language=\"".utf8)
+                    appendAttribute(language.uppercased(), to: &output)
+                    output.append(UInt8(ascii: "\""))
+                    copied = end + 1
+                    search = copied
                 }
             }
             if copied < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count])) }
@@ -71,17 +84,17 @@ enum RenderedHTMLRewriter {
             && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index - 1])
     }
 
-    static func escapeAttribute(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
+    /// Appends `value` escaped for a double-quoted attribute, byte by byte: walking `Character`s
+    /// for every heading anchor was most of this pass.
+    static func appendAttribute(_ value: String, to output: inout [UInt8]) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            default: output.append(byte)
             }
         }
-        return result
     }
 }

@@ -58,25 +58,37 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
             while index < source.count {
                 let lead = source[index]
                 if lead < 0x80 {
-                    bytes.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
+                    bytes.append(lowercased(lead))
                     index += 1
-                    continue
-                }
-                let length = UTF8Scalars.length(lead: lead)
-                defer { index += length }
-                guard let scalar = UTF8Scalars.scalar(in: source, at: index, length: length) else { continue }
-                let value = scalar.value
-                if value < 0x80 + UInt32(latinFolds.count) {
-                    bytes.append(contentsOf: latinFolds[Int(value) - 0x80].utf8)
-                } else if (0x2000..<0x2070).contains(value) {
-                    // Punctuation (’ – “): nothing to fold.
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<(index + length)]))
-                } else if !(0x300...0x36F).contains(value) {
-                    bytes.append(contentsOf: generalFold(String(scalar)).utf8)
+                } else {
+                    index += appendFolded(scalarAt: index, in: source, to: &bytes)
                 }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// `A`–`Z` lowered; other ASCII as is.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    /// Appends the folded form of the non-ASCII scalar starting at `index` and returns its byte
+    /// length, for loops that handle ASCII inline (`fold`, and the search tokenizer).
+    static func appendFolded(scalarAt index: Int, in source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Int {
+        let length = UTF8Scalars.length(lead: source[index])
+        guard let scalar = UTF8Scalars.scalar(in: source, at: index, length: length) else { return length }
+        let value = scalar.value
+        if value < 0x80 + UInt32(latinFolds.count) {
+            bytes.append(contentsOf: latinFolds[Int(value) - 0x80].utf8)
+        } else if (0x2000..<0x2070).contains(value) {
+            // Punctuation (’ – “): nothing to fold.
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<(index + length)]))
+        } else if !(0x300...0x36F).contains(value) {
+            bytes.append(contentsOf: generalFold(String(scalar)).utf8)
+        }
+        return length
     }
 
     /// Folded forms of U+0080 to U+024F (Latin-1 Supplement, Latin Extended-A and -B).

@@ -139,8 +139,8 @@ struct SiteRenderer: Sendable {
                                           "versions": .list(versions), "noindex": true]
         if let summary = page.document.summary { pageValues["summary"] = .string(summary) }
         if let type = page.document.type { pageValues["typeLabel"] = .string(typeLabel(type, context)) }
-        pageValues["notice"] = .string((context.strings["not_available_in_language"] ?? "{languages}")
-            .replacingOccurrences(of: "{languages}", with: names.joined(separator: ", ")))
+        pageValues["notice"] = .string(InterfaceStrings.fill(context.strings["not_available_in_language"] ?? "{languages}",
+                                                              ["languages": names.joined(separator: ", ")]))
         values["page"] = .object(pageValues)
         return render("unavailable", values, at: path)
     }

@@ -9,29 +9,59 @@ enum SearchText {
 
     /// Hands each folded word of `text` to `body` as bytes, valid only during the call: the index
     /// looks most words up without ever making them `String`s.
+    ///
+    /// Folds and splits in one pass over the bytes: ASCII (most of any hub's text) is lowered and
+    /// judged inline; another scalar is folded first (`Slug.appendFolded`) and what it folds to
+    /// is judged scalar by scalar, exactly as if the whole text had been folded beforehand.
+    /// Folding every text into a new string first was a fifth of the index's counting. Inlined so
+    /// that `body` is too: called through a closure, its captured counters paid for dynamic
+    /// exclusivity checks on every word.
+    @inline(__always)
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var folded = Slug.fold(text)
-        // Byte by byte: folded text is mostly ASCII, and walking `unicodeScalars` was most of the
-        // search index's time; other scalars are decoded and judged by their properties.
+        var text = text
         let wordBytes = asciiWordBytes // read once, not through the lazy global's check per byte
-        folded.withUTF8 { bytes in
-            var start = -1
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var folded: [UInt8] = []
+        text.withUTF8 { source in
             var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                let length = UTF8Scalars.length(lead: lead)
-                let isWord = lead < 0x80 ? wordBytes[Int(lead)]
-                    : UTF8Scalars.scalar(in: bytes, at: index, length: length).map(isWordScalar) ?? false
-                if isWord {
-                    if start < 0 { start = index }
-                } else if start >= 0 {
-                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    start = -1
+            while index < source.count {
+                let lead = source[index]
+                if lead < 0x80 {
+                    let byte = Slug.lowercased(lead)
+                    if wordBytes[Int(byte)] { word.append(byte) } else { endWord(&word, body) }
+                    index += 1
+                    continue
                 }
-                index += length
+                folded.removeAll(keepingCapacity: true)
+                index += Slug.appendFolded(scalarAt: index, in: source, to: &folded)
+                folded.withUnsafeBufferPointer { scalars in
+                    var offset = 0
+                    while offset < scalars.count {
+                        let first = scalars[offset]
+                        let length = UTF8Scalars.length(lead: first)
+                        let isWord = first < 0x80 ? wordBytes[Int(first)]
+                            : UTF8Scalars.scalar(in: scalars, at: offset, length: length).map(isWordScalar) ?? false
+                        if isWord {
+                            word.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[offset..<Swift.min(offset + length, scalars.count)]))
+                        } else {
+                            endWord(&word, body)
+                        }
+                        offset += length
+                    }
+                }
             }
-            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         }
+        endWord(&word, body)
+    }
+
+    /// Hands a finished word to `body` and empties it. Not a nested function: one capturing `word`
+    /// made every byte's append pay for a dynamic exclusivity check.
+    @inline(__always)
+    private static func endWord(_ word: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !word.isEmpty else { return }
+        word.withUnsafeBufferPointer { buffer in body(buffer) }
+        word.removeAll(keepingCapacity: true)
     }
 
     /// `a`–`z` and `0`–`9`: the ASCII a word is made of once folded.
