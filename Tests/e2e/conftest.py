@@ -15,8 +15,11 @@ def mosaic_binary() -> str:
 
 
 def build_site(source: pathlib.Path, output: pathlib.Path, *extra: str) -> subprocess.CompletedProcess:
+    """A clean build of `source` into `output`. `--no-cache`, because the sources are the repository's
+    own folders: a build cache there would be written into the checkout and make the next local run
+    an incremental build instead of the clean one these tests mean."""
     result = subprocess.run(
-        [mosaic_binary(), "build", "--source", str(source), "--output", str(output), "--quiet", *extra],
+        [mosaic_binary(), "build", "--source", str(source), "--output", str(output), "--quiet", "--no-cache", *extra],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
