@@ -36,7 +36,7 @@ public struct DiskOutputSink: OutputSink {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fileManager.removeItem(at: staging)
+            FolderRemoval.remove(staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
@@ -127,11 +127,11 @@ public struct DiskOutputSink: OutputSink {
                 discard()
                 throw Failure.io("cannot move the new site into \(target.path): \(error.localizedDescription)")
             }
-            if hadPrevious { try? fileManager.removeItem(at: backup) }
+            if hadPrevious { FolderRemoval.remove(backup) }
         }
 
         func discard() {
-            try? FileManager.default.removeItem(at: staging)
+            FolderRemoval.remove(staging)
         }
     }
 
