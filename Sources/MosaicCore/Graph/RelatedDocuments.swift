@@ -26,38 +26,40 @@ enum RelatedDocuments {
         var translation: [Int] = []
         var type: [Int] = []
         var year: [Int?] = []
-        /// Page `p`'s codes are `heavyCodes[heavyStart[p]..<heavyStart[p + 1]]`; likewise for light ones.
-        var heavyStart: [Int] = [0]
-        var heavyCodes: [Int] = []
-        var lightStart: [Int] = [0]
-        var lightCodes: [Int] = []
 
         /// Adds the next page.
-        mutating func append(_ features: Features, translation: Int, type: Int, year: Int?) {
+        mutating func append(translation: Int, type: Int, year: Int?) {
             self.translation.append(translation)
             self.type.append(type)
             self.year.append(year)
-            heavyCodes += features.heavy.map(\.code)
-            heavyStart.append(heavyCodes.count)
-            lightCodes += features.light.map(\.code)
-            lightStart.append(lightCodes.count)
+        }
+    }
+
+    /// Which pages have each value that scoring tests candidates for (the common heavy ones and
+    /// all light ones), one bit per page: scanning each candidate's own values for them was
+    /// most of the scoring time on a large hub.
+    private struct Membership: Sendable {
+        /// By value code, its row in `bits`; -1 for a value not tracked.
+        private var rows: [Int]
+        private var bits: [UInt64] = []
+        private let wordsPerRow: Int
+
+        init(codeCount: Int, pageCount: Int) {
+            rows = [Int](repeating: -1, count: codeCount)
+            wordsPerRow = (pageCount + 63) / 64
         }
 
-        func hasHeavy(_ position: Int, _ code: Int) -> Bool {
-            Candidates.contains(heavyCodes, from: heavyStart[position], to: heavyStart[position + 1], code)
-        }
-
-        func hasLight(_ position: Int, _ code: Int) -> Bool {
-            Candidates.contains(lightCodes, from: lightStart[position], to: lightStart[position + 1], code)
-        }
-
-        private static func contains(_ codes: [Int], from start: Int, to end: Int, _ code: Int) -> Bool {
-            var index = start
-            while index < end {
-                if codes[index] == code { return true }
-                index += 1
+        mutating func insert(_ position: Int, _ code: Int) {
+            if rows[code] < 0 {
+                rows[code] = bits.count / Swift.max(wordsPerRow, 1)
+                bits += repeatElement(0, count: wordsPerRow)
             }
-            return false
+            bits[rows[code] * wordsPerRow + position / 64] |= 1 << UInt64(position % 64)
+        }
+
+        func contains(_ position: Int, _ code: Int) -> Bool {
+            let row = rows[code]
+            return row >= 0 && bits[row * wordsPerRow + position / 64] & (1 << UInt64(position % 64)) != 0
         }
     }
 
@@ -84,14 +86,19 @@ enum RelatedDocuments {
                 }
             }
             features.append(entry)
-            candidates.append(entry, translation: intern("key\u{1F}" + page.document.translationKey),
+            candidates.append(translation: intern("key\u{1F}" + page.document.translationKey),
                               type: intern("type\u{1F}" + (page.document.type ?? "")), year: page.document.date?.year)
         }
         var postings = [[Int]](repeating: [], count: codes.count)
+        var membership = Membership(codeCount: codes.count, pageCount: pages.count)
         for (position, entry) in features.enumerated() {
             for feature in entry.heavy { postings[feature.code].append(position) }
+            for feature in entry.light { membership.insert(position, feature.code) }
         }
-        let frozen = (postings: postings, features: features, candidates: candidates)
+        for (code, list) in postings.enumerated() where list.count > RelatedDocuments.commonLimit {
+            for position in list { membership.insert(position, code) }
+        }
+        let frozen = (postings: postings, features: features, candidates: candidates, membership: membership)
         let manual = references.map { list in list.filter { $0.field == "related" }.map(\.target.position) }
         let limit = settings.relatedLimit
         return await Array(0..<pages.count).concurrentChunks { range in
@@ -106,6 +113,7 @@ enum RelatedDocuments {
                 }
             }
             let candidates = frozen.candidates
+            let membership = frozen.membership
             for position in range {
                 let own = frozen.features[position]
                 let (translation, type, year) = (candidates.translation[position], candidates.type[position], candidates.year[position])
@@ -142,9 +150,9 @@ enum RelatedDocuments {
                     proposed[other] = false
                     if best.count == limit, let last = best.last, score + bonus < last.score { continue }
                     guard other != position, candidates.translation[other] != translation else { continue }
-                    for mine in common where candidates.hasHeavy(other, mine.code) { score += mine.weight }
+                    for mine in common where membership.contains(other, mine.code) { score += mine.weight }
                     guard score > 0 else { continue }
-                    for mine in own.light where candidates.hasLight(other, mine.code) { score += mine.weight }
+                    for mine in own.light where membership.contains(other, mine.code) { score += mine.weight }
                     if candidates.type[other] == type { score += settings.relatedSameType }
                     if let a = year, let b = candidates.year[other], abs(a - b) <= settings.relatedYearWindow { score += 1 }
                     insert((other, score), into: &best, limit: limit, rank: index.listRank)
