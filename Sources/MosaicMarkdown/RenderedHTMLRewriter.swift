@@ -36,34 +36,34 @@ enum RenderedHTMLRewriter {
             while search < bytes.count, let found = memchr(base + search, Int32(UInt8(ascii: "=")), bytes.count - search) {
                 let equals = UnsafeRawPointer(base).distance(to: found)
                 search = equals + 1
-                if equals - markerEquals >= copied, starts(marker, in: bytes, at: equals - markerEquals) {
-                    let index = equals - markerEquals
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    var end = index + marker.count
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let position = bytes[(index + marker.count)..<end].prefix { $0 != UInt8(ascii: "-") }
-                    if isHeadingTag(bytes, endingAt: index),
-                       let anchor = headingAnchors[String(decoding: UnsafeBufferPointer(rebasing: position), as: UTF8.self)] {
+                let isSource = equals - markerEquals >= copied && starts(marker, in: bytes, at: equals - markerEquals)
+                guard isSource || (equals - titleEquals >= copied && starts(titleMarker, in: bytes, at: equals - titleEquals)) else {
+                    continue
+                }
+                let index = equals - (isSource ? markerEquals : titleEquals)
+                let valueStart = index + (isSource ? marker.count : titleMarker.count)
+                var end = valueStart
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<end])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                if isSource {
+                    // `line:column-line:column`; the heading's start is its key.
+                    let position = UnsafeBufferPointer(rebasing: value.prefix { $0 != UInt8(ascii: "-") })
+                    if isHeadingTag(bytes, endingAt: index), let anchor = headingAnchors[String(decoding: position, as: UTF8.self)] {
                         output.append(contentsOf: " id=\"".utf8)
                         appendAttribute(anchor, to: &output)
                         output.append(UInt8(ascii: "\""))
                     }
-                    copied = end + 1
-                    search = copied
-                } else if equals - titleEquals >= copied, starts(titleMarker, in: bytes, at: equals - titleEquals) {
-                    let index = equals - titleEquals
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    var end = index + titleMarker.count
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let language = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + titleMarker.count)..<end]), as: UTF8.self)
+                } else {
+                    let language = String(decoding: value, as: UTF8.self)
                     output.append(contentsOf: " hreflang=\"".utf8)
                     appendAttribute(language, to: &output)
                     output.append(contentsOf: "\" class=\"other-language\" data-language=\"".utf8)
                     appendAttribute(language.uppercased(), to: &output)
                     output.append(UInt8(ascii: "\""))
-                    copied = end + 1
-                    search = copied
                 }
+                copied = end + 1
+                search = copied
             }
             if copied < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count])) }
             return output

@@ -24,7 +24,7 @@ enum FolderRemoval {
     /// deletes the link, never what it points to).
     private static func subfolders(of folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().map { folder.appendingPathComponent($0) }.filter { url in
+        return names.map { folder.appendingPathComponent($0) }.filter { url in
             var info = stat()
             return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         }

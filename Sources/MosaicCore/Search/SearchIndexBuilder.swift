@@ -405,10 +405,11 @@ struct SearchIndexBuilder {
         return pages.flatMap { lip in [lip.document.title] + ["acronym", "name"].compactMap { lip.document.frontMatter[$0]?.scalar } }
     }
 
-    /// The facet names, in the order the client shows them.
-    private static let facetNames = ["type", "lip", "characteristic", "language", "year"]
+    /// The facets, in the order the client shows them; a facet's name is its case's.
     private enum Facet: Int, CaseIterable {
         case type, lip, characteristic, language, year
+
+        var name: String { String(describing: self) }
     }
 
     private func facets(for documents: [RenderedDocument], language: LocaleCode, strings: InterfaceStrings,
@@ -464,13 +465,13 @@ struct SearchIndexBuilder {
         var keyLists: [String: [String]] = [:]
         var lists: [String: [String]] = [:]
         for facet in Facet.allCases {
-            let name = SearchIndexBuilder.facetNames[facet.rawValue]
+            let name = facet.name
             values[name] = labels[facet.rawValue]
             guard facet != .language else { continue }
             keyLists[name] = keys[facet.rawValue]
             lists[name] = members[facet.rawValue].map { SearchNumbers.documentSet($0) }
         }
-        return Facets(names: SearchIndexBuilder.facetNames, values: values, keys: keyLists, documentCount: documents.count,
+        return Facets(names: Facet.allCases.map(\.name), values: values, keys: keyLists, documentCount: documents.count,
                       uniform: documents.isEmpty ? [:] : ["language": 0], lists: lists)
     }
 
