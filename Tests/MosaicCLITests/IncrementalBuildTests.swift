@@ -179,6 +179,52 @@ struct BuildCacheDamageTests {
         #expect(SiteFixture.snapshot(of: site.output) == (try cleanBuild(site)))
     }
 
+    /// The count in the load stage's "(N known by their file status, not read)".
+    private func knownByStatus(_ stderr: String) -> Int? {
+        guard let range = stderr.range(of: #"(\d+) known by their file status"#, options: .regularExpression) else { return nil }
+        return Int(stderr[range].split(separator: " ")[0])
+    }
+
+    @Test("unchanged files are known by their status and not read; an edit that keeps the size and modification time is still seen")
+    func fileStatusTrust() throws {
+        let site = try SiteFixture(copying: "bilingual")
+        defer { site.remove() }
+        let pages = SiteFixture.snapshot(of: site.url("content")).keys.filter { $0.hasSuffix(".md") }.sorted()
+        // Only files left alone for a while before a build began reading them are trusted by status.
+        // (`FileSignature.settlingNanoseconds`: two seconds.)
+        Thread.sleep(forTimeInterval: 2.2)
+        let first = try site.run(["build", "--verbose"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(knownByStatus(first.stderr) == 0)
+        let second = try site.run(["build", "--verbose"])
+        #expect(knownByStatus(second.stderr) == pages.count, "\(second.stderr)")
+
+        // Same length, same inode, same modification time to the nanosecond: only the change
+        // time (which no one can set) differs.
+        let page = try #require(pages.first)
+        let path = site.url("content/" + page).path
+        var before = stat()
+        try #require(stat(path, &before) == 0)
+        let text = try site.read("content/" + page)
+        // The body's last "e" becomes an "a" (the front matter comes first and stays).
+        let last = try #require(text.range(of: "e", options: .backwards))
+        let edited = Data(text.replacingCharacters(in: last, with: "a").utf8)
+        try #require(edited.count == Int(before.st_size))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: edited)
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, path, times, 0) == 0)
+        var after = stat()
+        try #require(stat(path, &after) == 0)
+        try #require(after.st_ino == before.st_ino && after.st_size == before.st_size
+            && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        let third = try site.run(["build", "--verbose"])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(knownByStatus(third.stderr) == pages.count - 1, "\(third.stderr)")
+        #expect(SiteFixture.snapshot(of: site.output) == (try cleanBuild(site)))
+    }
+
     @Test("a file deleted from the output by hand comes back on the next build")
     func deletedOutputFile() throws {
         let site = try SiteFixture(copying: "bilingual")

@@ -8,9 +8,13 @@ extension BuildPipeline {
         var document: LoadedDocument?
         var diagnostics: [Diagnostic]
         var fileDigest: UInt64
+        /// The file's status when it was read, kept for the next build.
+        var signature: FileSignature?
         /// The document came from the cache, so its body must be read again before rendering.
         var bodyMissing: Bool
         var markdown: BuildCache.MarkdownMemo?
+        /// The file was not read: its status proved it unchanged.
+        var knownByStatus = false
     }
 
     /// Digest of what every page depends on: configuration, templates and interface strings
@@ -36,22 +40,37 @@ extension BuildPipeline {
         return digest.value
     }
 
-    /// Reads every file; one whose bytes the cache has seen keeps its cached front matter.
-    static func loadDocuments(_ sources: [SourceDocument], contentFolder: URL, cache: BuildCache) async -> [LoadedSource] {
-        await sources.concurrentMap { source -> LoadedSource in
-            guard let data = FileManager.default.contents(atPath: contentFolder.path + "/" + source.path.rawValue) else {
+    /// Reads every file the cache cannot vouch for; one whose bytes the cache has seen keeps its
+    /// cached front matter. A file whose status is the one recorded when it was last read, and
+    /// settled (see `FileSignature`), is not read at all. `signs` takes each read file's status
+    /// for the next build (a build without a cache folder has no next build).
+    static func loadDocuments(_ sources: [SourceDocument], contentFolder: URL, cache: BuildCache,
+                              signs: Bool) async -> [LoadedSource] {
+        let folder = contentFolder.path + "/"
+        return await sources.concurrentMap { source -> LoadedSource in
+            let path = folder + source.path.rawValue
+            let memo = cache.documents[source.path.rawValue].flatMap { memo in
+                memo.loaded.map({ $0.source == source }) ?? true ? memo : nil
+            }
+            // Taken before reading: a change made while the file is read then shows at the next build.
+            let signature = signs ? FileSignature.of(path: path) : nil
+            if let memo, let signature, memo.signature == signature, signature.isSettled(before: cache.sourcesRead) {
+                return LoadedSource(document: memo.loaded, diagnostics: memo.diagnostics, fileDigest: memo.fileDigest,
+                                    signature: signature, bodyMissing: true, markdown: memo.markdown, knownByStatus: true)
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
                 return LoadedSource(document: nil, diagnostics: [.error(at: SourceLocation(path: source.displayPath),
                                                                         code: "content.unreadable", "cannot read file")],
                                     fileDigest: 0, bodyMissing: false)
             }
             let fileDigest = Digest.of(data).value
-            if let memo = cache.documents[source.path.rawValue], memo.fileDigest == fileDigest,
-               memo.loaded.map({ $0.source == source }) ?? true {
+            if let memo, memo.fileDigest == fileDigest {
                 return LoadedSource(document: memo.loaded, diagnostics: memo.diagnostics, fileDigest: fileDigest,
-                                    bodyMissing: true, markdown: memo.markdown)
+                                    signature: signature, bodyMissing: true, markdown: memo.markdown)
             }
             let (document, diagnostics) = DocumentLoader.loadDocument(source, data: data)
-            return LoadedSource(document: document, diagnostics: diagnostics, fileDigest: fileDigest, bodyMissing: false)
+            return LoadedSource(document: document, diagnostics: diagnostics, fileDigest: fileDigest, signature: signature,
+                                bodyMissing: false)
         }
     }
 
@@ -134,7 +153,7 @@ extension BuildPipeline {
                 light.body = ""
                 return light
             }
-            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, loaded: document,
+            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature, loaded: document,
                                                                   diagnostics: result.diagnostics, markdown: nil)
         }
         for (document, diagnostics) in rendered {

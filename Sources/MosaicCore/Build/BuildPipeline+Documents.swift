@@ -18,10 +18,13 @@ extension BuildPipeline {
     static func prepareDocuments(inventory: ContentInventory, contentFolder: URL, cache: BuildCache, options: BuildOptions,
                                  config: inout SiteConfig, templates: TemplateSet, strings: [LocaleCode: InterfaceStrings],
                                  site: inout Site, clock: inout StageClock) async -> PreparedDocuments {
-        let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache)
+        site.nextCache?.sourcesRead = FileSignature.now()
+        let loaded = await loadDocuments(inventory.documents, contentFolder: contentFolder, cache: cache,
+                                         signs: site.nextCache != nil)
         site.diagnostics += loaded.flatMap(\.diagnostics)
         let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
-        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documents.count) cached")
+        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documents.count) cached"
+                     + " (\(loaded.count(where: \.knownByStatus)) known by their file status, not read)")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
         let (sourceIndex, indexProblems) = await PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))

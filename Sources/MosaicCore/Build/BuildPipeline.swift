@@ -110,10 +110,13 @@ public enum BuildPipeline {
         let contentFolder = root.appendingPathComponent("content")
         let (inventory, discoveryProblems) = ContentDiscovery.discoverContent(in: contentFolder, languages: config.languages)
         site.diagnostics += discoveryProblems
-        ReadAhead.start(inventory.documents.map { contentFolder.path + "/" + $0.path.rawValue })
         clock.finish("discover", "\(inventory.documents.count) documents, \(inventory.assets.count) assets")
 
         var cache = await storedCache.flatMap { $0.settings == settings ? $0 : nil } ?? BuildCache(settings: settings)
+        // With a cache, unchanged files are known by their status and not read at all.
+        if cache.documents.isEmpty {
+            ReadAhead.start(inventory.documents.map { contentFolder.path + "/" + $0.path.rawValue })
+        }
         site.nextCache?.output = cache.output
 
         let previousOutput = cache.output

@@ -12,9 +12,11 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 5
+    private static let format = 6
 
     var settings: UInt64
+    /// When the build that wrote the cache began reading sources (see `FileSignature.isSettled`).
+    var sourcesRead: Int64 = 0
     var documents: [String: DocumentMemo] = [:]
     var output: OutputRecord?
     /// The site graph by positions, with the digests it is valid for.
@@ -29,6 +31,8 @@ struct BuildCache: Sendable {
     /// A document as the load and Markdown stages left it.
     struct DocumentMemo: Sendable {
         var fileDigest: UInt64
+        /// The file's status when it was read; `nil` when it could not be taken.
+        var signature: FileSignature?
         /// The front matter read, without the body; `nil` when the file could not be loaded.
         var loaded: LoadedDocument?
         var diagnostics: [Diagnostic]
@@ -134,9 +138,11 @@ struct BuildCache: Sendable {
 
     private static func decode(_ data: Data) throws -> BuildCache? {
         var settings: UInt64 = 0
+        var sourcesRead: Int64 = 0
         let ranges = try BinaryReader.reading(data) { reader -> [(kind: Int, range: Range<Int>)]? in
             guard try reader.readString() == magic, try reader.readInt() == format else { return nil }
             settings = try reader.readUInt64()
+            sourcesRead = Int64(try reader.readInt())
             var ranges: [(kind: Int, range: Range<Int>)] = []
             for _ in 0..<(try reader.readCount()) {
                 let kind = try reader.readInt()
@@ -154,6 +160,7 @@ struct BuildCache: Sendable {
             }
         }
         var cache = BuildCache(settings: settings)
+        cache.sourcesRead = sourcesRead
         var outputStamp: OutputStamp?
         var outputKeys: [OutputPath: UInt64] = [:]
         cache.documents.reserveCapacity(decoded.reduce(0) { count, segment in
@@ -245,6 +252,7 @@ struct BuildCache: Sendable {
         header.write(BuildCache.magic)
         header.write(BuildCache.format)
         header.write(settings)
+        header.write(Int(sourcesRead))
         header.write(UInt64(parts.count))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(BuildCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
@@ -273,13 +281,14 @@ struct BuildCache: Sendable {
 extension BuildCache.DocumentMemo: CacheCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(fileDigest)
+        writer.write(signature)
         writer.write(loaded)
         writer.write(diagnostics)
         writer.write(markdown)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(fileDigest: try reader.readUInt64(), loaded: try reader.readOptional(),
+        self.init(fileDigest: try reader.readUInt64(), signature: try reader.readOptional(), loaded: try reader.readOptional(),
                   diagnostics: try reader.readArray(), markdown: try reader.readOptional())
     }
 }
