@@ -186,7 +186,8 @@ public enum BuildPipeline {
             // Thousands of excerpt files: written while pages still render, a block at a time.
             let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
                                             entryKeys: keys.search,
-                                            text: text, reuse: { plan.reuse($0) != nil }, writeFragments: { plan.write(keyed: $0) })
+                                            text: text, reuse: { plan.reuse($0) != nil }, writeFragments: { plan.write(keyed: $0) },
+                                            keepAll: { plan.keepAll($0) })
                 .build(language: language, memo: previousSearch[language.rawValue])
             return (output, ContinuousClock.now - started)
         }

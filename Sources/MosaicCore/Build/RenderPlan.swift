@@ -47,6 +47,15 @@ final class RenderPlan: Sendable {
         return paths
     }
 
+    /// Keeps every one of `files` when the previous output has each with the same key; otherwise
+    /// keeps none and answers `false`.
+    func keepAll(_ files: [(path: OutputPath, key: UInt64)]) -> Bool {
+        guard files.allSatisfy({ previousKeys[$0.path] == $0.key }) else { return false }
+        kept.withLock { $0 += files.map(\.path) }
+        record(files.map { ($0.path, $0.key) })
+        return true
+    }
+
     /// Renders a unit unless the previous output has it under `key`; its paths with their diagnostics.
     func unit(_ key: UInt64, _ render: () -> [(OutputFile, Diagnostic?)]) -> [(OutputPath, Diagnostic?)] {
         if let kept = reuse(key) { return kept.map { ($0, nil) } }

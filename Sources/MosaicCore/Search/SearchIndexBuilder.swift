@@ -23,6 +23,9 @@ struct SearchIndexBuilder {
     /// Takes excerpt files, each with the key it was made from, a block at a time as they are made:
     /// one per document, they are hundreds of megabytes on a 100,000-document hub.
     var writeFragments: @Sendable ([(file: OutputFile, key: UInt64)]) -> Void = { _ in }
+    /// Keeps the previous build's files if it has every one of them with these keys, else none
+    /// (see `RenderPlan.keepAll`): a language none of whose entries changed is not built again.
+    var keepAll: @Sendable ([(path: OutputPath, key: UInt64)]) -> Bool = { _ in false }
 
     /// One language's files, apart from the excerpt fragments given to `writeFragments`.
     struct Output {
@@ -144,6 +147,30 @@ struct SearchIndexBuilder {
         let stopwords = SearchText.stopwords(for: language)
         let folder = ["search", language.rawValue]
         let taxonomyFields = TaxonomyFields(config: config)
+
+        // The folder changes when documents are added, removed or renumbered; a fragment whose
+        // document changed keeps its name, so one edit rewrites one fragment.
+        var numbering = Digest()
+        for document in documents { numbering.add(document.page.document.source.path.rawValue) }
+        let fragmentFolder = "f-" + numbering.hex
+        /// Where document number `doc`'s excerpt goes, and the key of what it is made from.
+        @Sendable func fragmentEntry(_ doc: Int) -> (path: OutputPath, key: UInt64) {
+            let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
+            var key = Digest()
+            key.add(path.rawValue)
+            key.add(entryKeys[documents[doc].page.position])
+            return (path, key.value)
+        }
+        // Every file of the index follows from the entries in numbering order (the cache holding
+        // the memo is dropped when the settings change): with the same entries, the previous
+        // build's files are kept whole.
+        var inputs = Digest()
+        inputs.add(numbering)
+        for document in documents { inputs.add(entryKeys[document.page.position]) }
+        if let previous, previous.inputs == inputs.value, !previous.files.isEmpty,
+           keepAll(previous.files + documents.indices.map(fragmentEntry)) {
+            return Output(files: [], memo: previous)
+        }
 
         // Per document: field lengths and per-stem field frequencies, as numbers into the memo's
         // word and stem tables, so counting works on integers rather than on strings.
@@ -322,23 +349,15 @@ struct SearchIndexBuilder {
         flush()
 
         let facetData = facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields)
-        // The folder changes when documents are added, removed or renumbered; a fragment whose
-        // document changed keeps its name, so one edit rewrites one fragment.
-        var numbering = Digest()
-        for document in documents { numbering.add(document.page.document.source.path.rawValue) }
-        let fragmentFolder = "f-" + numbering.hex
         /// The excerpt file of document number `doc`, or `nil` when the previous build's is kept.
         @Sendable func fragmentFile(_ doc: Int) -> (file: OutputFile, key: UInt64)? {
             let document = documents[doc]
-            let path = OutputPath(components: folder + [fragmentFolder, "\(doc).js"])!
-            var key = Digest()
-            key.add(path.rawValue)
-            key.add(entryKeys[document.page.position])
-            if reuse(key.value) { return nil }
+            let (path, key) = fragmentEntry(doc)
+            if reuse(key) { return nil }
             let fragment = fragment(doc, document, language: language, strings: strings,
                                     text: SearchIndexBuilder.leadingCharacters(of: text(document)))
             let contents = script(kind: "fragment", language: language, json: fragment.json)
-            return (OutputFile(path: path, contents: contents), key.value)
+            return (OutputFile(path: path, contents: contents), key)
         }
         // One excerpt file per document, across the cores, a block at a time; a kept one is not made again.
         ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock, fragmentFile) { _, made in
@@ -351,6 +370,8 @@ struct SearchIndexBuilder {
                                 stopwords: stopwords.sorted(), facets: FacetsEntry(file: String(facetsFile.path.fileName)))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
+        memo.inputs = inputs.value
+        memo.files = files.map { ($0.path, Digest.of($0.contents).value) }
         // A table grown far past what the documents use starts afresh next time.
         return Output(files: files,
                       memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)

@@ -11,6 +11,10 @@ struct SearchMemo: Sendable {
     var stems: [String] = []
     /// Each document's terms, by the key of what its entry is made from (`RenderKeys.search`).
     var documents: [UInt64: DocumentTerms] = [:]
+    /// Digest of every entry in numbering order, and the index files (chunks, facets, manifest)
+    /// made from them with their content keys: the same entries next time keep those files.
+    var inputs: UInt64 = 0
+    var files: [(path: OutputPath, key: UInt64)] = []
 
     /// Kept in 32-bit numbers and only the fields a stem occurs in: at 100,000 documents these
     /// are some 40 million stem occurrences, and full-width counts for every field took gigabytes.
@@ -63,6 +67,12 @@ extension SearchMemo: CacheCodable {
             writer.write(key)
             documents[key]?.write(to: &writer)
         }
+        writer.write(inputs)
+        writer.write(UInt64(files.count))
+        for (path, key) in files {
+            writer.write(path.rawValue)
+            writer.write(key)
+        }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -81,6 +91,10 @@ extension SearchMemo: CacheCodable {
                   terms.fieldCounts.last.map({ $0 & DocumentTerms.lastOfStem != 0 }) ?? terms.stems.isEmpty,
                   terms.fieldCounts.allSatisfy({ Int(($0 >> 28) & 7) < terms.lengths.count }) else { throw BinaryReader.Damaged() }
             documents[key] = terms
+        }
+        inputs = try reader.readUInt64()
+        for _ in 0..<(try reader.readCount()) {
+            files.append((try BinaryReader.valid(OutputPath(try reader.readString())), try reader.readUInt64()))
         }
     }
 }
