@@ -51,9 +51,11 @@ extension BuildPipeline {
         site.diagnostics += rendered.flatMap(\.1)
         site.diagnostics += await schemaProblems + stringProblems
         if site.nextCache != nil {
-            let memos = documentMemos(sources: inventory.documents, loaded: loaded, rendered: rendered, environment: environment)
-            site.nextCache?.documents = memos
-            site.encodedParts.append(Task { BuildCache.encodeDocuments(memos) })
+            // Made and encoded beside the later stages: nothing in this build reads them.
+            let sources = inventory.documents
+            site.encodedParts.append(Task {
+                BuildCache.encodeDocuments(documentMemos(sources: sources, loaded: loaded, rendered: rendered, environment: environment))
+            })
         }
         let spilledBytes = spill?.spilledBytes ?? 0
         let spilled = spilledBytes > 0 ? String(format: ", %.1f MB of them waiting on disk", Double(spilledBytes) / 1e6) : ""

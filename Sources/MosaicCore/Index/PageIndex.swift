@@ -76,64 +76,120 @@ extension PageIndex {
     public static func makePageIndex(
         from documents: [LoadedDocument], reservedPaths: [OutputPath: String]
     ) async -> (PageIndex, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var kept: [IndexedPage] = []
-        var keptNames: [[String]] = []
-        var byID: [PageID: [LocaleCode: Int]] = [:]
-        var byKey: [String: [LocaleCode: Int]] = [:]
-        var byOutput: [OutputPath: String] = reservedPaths
-        var translationGroups = Numbering<String>()
-        var groups: [Int] = []
-
         // Discovery already sorts by path; sorting again moved every document for nothing.
         let inOrder = documents.indices.dropFirst().allSatisfy { documents[$0 - 1].source.path < documents[$0].source.path }
         let ordered = inOrder ? documents : documents.sorted(by: { $0.source.path < $1.source.path })
         // What each document gives on its own, across the cores: the index itself is one pass.
         let derived = await ordered.concurrentMap { document in (output: pageURL(of: document), names: nameSlugs(of: document)) }
+        // Without duplicates (every build that succeeds) each map is made on its own, side by side;
+        // otherwise one pass in order decides which document keeps an id, a translation or a URL.
+        async let uniqueIDs = positionsIfUnique(ordered.map { ($0.id, $0.language) })
+        async let uniqueKeys = positionsIfUnique(ordered.map { ($0.translationKey, $0.language) })
+        async let outputsFree = areFree(derived.map(\.output), reserved: reservedPaths)
+        let assigned: Assignment
+        if let byID = await uniqueIDs, let byKey = await uniqueKeys, await outputsFree {
+            let pages = ordered.indices.map { position in
+                IndexedPage(document: ordered[position], outputPath: derived[position].output,
+                            sectionID: ordered[position].source.sectionID, position: position)
+            }
+            assigned = Assignment(pages: pages, names: derived.map(\.names), byID: byID, byKey: byKey)
+        } else {
+            assigned = assignInOrder(ordered, derived: derived, reservedPaths: reservedPaths)
+        }
+        let pages = assigned.pages
+        async let listRank = rank(of: pages)
+        async let byName = namesIndex(pages, names: assigned.names)
+        async let allIDs = assigned.byID.keys.map(\.rawValue).sorted()
+        var byContentPath: [ContentPath: Int] = [:]
+        byContentPath.reserveCapacity(pages.count)
+        var translationGroups = Numbering<String>()
+        var groups: [Int] = []
+        groups.reserveCapacity(pages.count)
+        for (position, page) in pages.enumerated() {
+            byContentPath[page.document.source.path] = position
+            groups.append(translationGroups.number(of: page.document.translationKey))
+        }
+        let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
+                              positionsByTranslationKey: assigned.byKey, positionsByID: assigned.byID,
+                              translationKeysByName: await byName, allIDs: await allIDs, translationGroup: groups,
+                              listRank: await listRank)
+        return (index, assigned.diagnostics)
+    }
+
+    /// The pages that keep their place, with what the maps need of them.
+    private struct Assignment {
+        var pages: [IndexedPage]
+        var names: [[String]]
+        var byID: [PageID: [LocaleCode: Int]]
+        var byKey: [String: [LocaleCode: Int]]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Each key's position per language, or `nil` when a key occurs twice in one language.
+    private static func positionsIfUnique<Key: Hashable>(_ keys: [(Key, LocaleCode)]) -> [Key: [LocaleCode: Int]]? {
+        var positions: [Key: [LocaleCode: Int]] = [:]
+        positions.reserveCapacity(keys.count)
+        for (position, (key, language)) in keys.enumerated() {
+            guard positions[key]?[language] == nil else { return nil }
+            positions[key, default: [:]][language] = position
+        }
+        return positions
+    }
+
+    /// Whether no two outputs, and no output and a reserved path, are the same.
+    private static func areFree(_ outputs: [OutputPath], reserved: [OutputPath: String]) -> Bool {
+        var taken = Set(reserved.keys)
+        taken.reserveCapacity(reserved.count + outputs.count)
+        return outputs.allSatisfy { taken.insert($0).inserted }
+    }
+
+    /// Slugs of each page's names → the translation keys going by them.
+    private static func namesIndex(_ pages: [IndexedPage], names: [[String]]) -> [String: Set<String>] {
+        var byName: [String: Set<String>] = [:]
+        for (page, slugs) in zip(pages, names) {
+            for slug in slugs { byName[slug, default: []].insert(page.document.translationKey) }
+        }
+        return byName
+    }
+
+    /// One pass in path order: the first document to claim an id, a translation key (in its
+    /// language) or a URL keeps it; each later one is reported and left out.
+    private static func assignInOrder(_ ordered: [LoadedDocument], derived: [(output: OutputPath, names: [String])],
+                                      reservedPaths: [OutputPath: String]) -> Assignment {
+        var assigned = Assignment(pages: [], names: [], byID: [:], byKey: [:])
+        var byOutput: [OutputPath: String] = reservedPaths
         for (document, own) in zip(ordered, derived) {
             let path = document.source.displayPath
-            if let other = byID[document.id]?[document.language] {
-                diagnostics.append(.error(
+            if let other = assigned.byID[document.id]?[document.language] {
+                assigned.diagnostics.append(.error(
                     at: location(ofField: "id", in: document), code: "index.duplicate-id",
-                    "id '\(document.id)' is already used by \(kept[other].document.source.displayPath)",
+                    "id '\(document.id)' is already used by \(assigned.pages[other].document.source.displayPath)",
                     hint: "give one of them another `id:`; ids must be unique within a language"))
                 continue
             }
-            if let other = byKey[document.translationKey]?[document.language] {
-                diagnostics.append(.error(
+            if let other = assigned.byKey[document.translationKey]?[document.language] {
+                assigned.diagnostics.append(.error(
                     at: location(ofField: "translation_key", in: document), code: "index.duplicate-translation",
-                    "translation_key '\(document.translationKey)' is already used in '\(document.language)' by \(kept[other].document.source.displayPath)",
+                    "translation_key '\(document.translationKey)' is already used in '\(document.language)' by \(assigned.pages[other].document.source.displayPath)",
                     hint: "each language may hold one version of a document"))
                 continue
             }
             if let owner = byOutput[own.output] {
-                diagnostics.append(.error(
+                assigned.diagnostics.append(.error(
                     at: location(ofField: "slug", in: document), code: "index.url-collision",
                     "the page URL \(own.output) is already taken by \(owner)",
                     hint: "set a different `slug:` in one of the two documents"))
                 continue
             }
             byOutput[own.output] = path
-            byID[document.id, default: [:]][document.language] = kept.count
-            byKey[document.translationKey, default: [:]][document.language] = kept.count
-            kept.append(IndexedPage(document: document, outputPath: own.output, sectionID: document.source.sectionID,
-                                    position: kept.count))
-            keptNames.append(own.names)
-            groups.append(translationGroups.number(of: document.translationKey))
+            let position = assigned.pages.count
+            assigned.byID[document.id, default: [:]][document.language] = position
+            assigned.byKey[document.translationKey, default: [:]][document.language] = position
+            assigned.pages.append(IndexedPage(document: document, outputPath: own.output, sectionID: document.source.sectionID,
+                                              position: position))
+            assigned.names.append(own.names)
         }
-        let pages = kept
-        async let listRank = rank(of: pages)
-        var byContentPath: [ContentPath: Int] = [:]
-        byContentPath.reserveCapacity(pages.count)
-        var byName: [String: Set<String>] = [:]
-        for (position, page) in pages.enumerated() {
-            byContentPath[page.document.source.path] = position
-            for slug in keptNames[position] { byName[slug, default: []].insert(page.document.translationKey) }
-        }
-        let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
-                              positionsByTranslationKey: byKey, positionsByID: byID, translationKeysByName: byName,
-                              allIDs: byID.keys.map(\.rawValue).sorted(), translationGroup: groups, listRank: await listRank)
-        return (index, diagnostics)
+        return assigned
     }
 
     /// The page's URL: language, section folder, then its slug.
