@@ -85,10 +85,11 @@ struct BinaryReader {
         return values
     }
 
-    /// Integers without going through `CacheCodable`, the bulk of the search memo.
-    mutating func readIntegers() throws -> [Int] {
+    /// Integers without going through `CacheCodable`, the bulk of the search memo; read straight
+    /// into the width the caller keeps (`write(integers:)` wrote them from it).
+    mutating func readIntegers<Number: FixedWidthInteger>(as _: Number.Type = Int.self) throws -> [Number] {
         let count = try readCount()
-        var values = [Int](repeating: 0, count: count)
+        var values = [Number](repeating: 0, count: count)
         for index in 0..<count {
             var raw: UInt64 = 0
             var shift: UInt64 = 0
@@ -100,7 +101,7 @@ struct BinaryReader {
                 if byte < 0x80 { break }
                 shift += 7
             }
-            values[index] = Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+            values[index] = Number(truncatingIfNeeded: Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
         }
         return values
     }

@@ -14,7 +14,7 @@ public struct ContentPath: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public init?(components: [String]) {
         guard !components.isEmpty,
-              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !ByteSearch.contains(0, in: $0) })
         else { return nil }
         self.components = components
         rawValue = components.joined(separator: "/")

@@ -108,9 +108,9 @@ extension SearchMemo.DocumentTerms: CacheCodable {
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(words: try reader.readIntegers().map(Int32.init(truncatingIfNeeded:)),
-                  stems: try reader.readIntegers().map(Int32.init(truncatingIfNeeded:)),
-                  fieldCounts: try reader.readIntegers().map(UInt32.init(truncatingIfNeeded:)),
+        self.init(words: try reader.readIntegers(as: Int32.self),
+                  stems: try reader.readIntegers(as: Int32.self),
+                  fieldCounts: try reader.readIntegers(as: UInt32.self),
                   lengths: try reader.readIntegers())
     }
 }
