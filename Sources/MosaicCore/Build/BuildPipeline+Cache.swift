@@ -153,8 +153,8 @@ extension BuildPipeline {
                 light.body = ""
                 return light
             }
-            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature, loaded: document,
-                                                                  diagnostics: result.diagnostics, markdown: nil)
+            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature,
+                                                                  loaded: document, diagnostics: result.diagnostics, markdown: nil)
         }
         for (document, diagnostics) in rendered {
             let path = document.page.document.source.path.rawValue

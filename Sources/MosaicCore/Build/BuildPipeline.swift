@@ -51,10 +51,11 @@ public enum BuildPipeline {
         var pageCount = 0
         var failure: String?
         var translationGaps: [BuildReport.TranslationGap] = []
-        /// What this build leaves for the next; its output record is filled in on commit.
+        /// What this build leaves for the next: its settings and, filled in on commit, its output
+        /// record; the memos go straight into `encodedParts`.
         var nextCache: BuildCache?
-        /// Parts of `nextCache` encoded as soon as they are known (documents, graph, search),
-        /// while the build goes on.
+        /// The documents, graph and search segments of the next cache, each encoded as soon as
+        /// its stage is done, while the build goes on.
         var encodedParts: [Task<[BuildCache.EncodedSegment], Never>] = []
         var plan: RenderPlan?
     }
@@ -149,10 +150,7 @@ public enum BuildPipeline {
         let parity = await parityTask
         site.translationGaps = parity.gaps(index: index)
         let untranslated = await untranslatedTask
-        if site.nextCache != nil {
-            site.nextCache?.graph = graphMemo
-            site.encodedParts.append(Task { BuildCache.encodeGraph(graphMemo) })
-        }
+        if site.nextCache != nil { site.encodedParts.append(Task { BuildCache.encodeGraph(graphMemo) }) }
         site.diagnostics += graphProblems
         clock.finish("graph", "\(graph.backlinks.reduce(0) { $0 + $1.count }) backlinks")
         let siteRenderer = SiteRenderer(config: config, graph: graph, templates: templates, strings: strings,
@@ -241,7 +239,6 @@ public enum BuildPipeline {
         let searchParts = await search
         if site.nextCache != nil {
             let memos = Dictionary(uniqueKeysWithValues: zip(config.languages.map(\.rawValue), searchParts.map(\.0.memo)))
-            site.nextCache?.search = memos
             site.encodedParts.append(Task { BuildCache.encodeSearch(memos) })
         }
         files += searchParts.flatMap(\.0.files)

@@ -103,7 +103,7 @@ final class RenderPlan: Sendable {
         var unchanged: [OutputPath] = []
         var keys: [OutputPath: UInt64] = [:]
         for file in files where keys[file.path] == nil && taken[file.path] == nil {
-            let key = Digest.of(file.contents).value
+            let key = file.contentKey
             keys[file.path] = key
             if previousKeys[file.path] == key { unchanged.append(file.path) } else { changed.append(file) }
         }

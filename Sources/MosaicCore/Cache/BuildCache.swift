@@ -105,11 +105,7 @@ struct BuildCache: Sendable {
                 memo.write(to: &writer)
             case .output(let stamp, let entries):
                 stamp.write(to: &writer)
-                writer.write(UInt64(entries.count))
-                for (path, key) in entries {
-                    writer.write(path.rawValue)
-                    writer.write(key)
-                }
+                writer.write(keyedPaths: entries)
             }
         }
 
@@ -125,11 +121,7 @@ struct BuildCache: Sendable {
                 self = .search(language: try reader.readString(), memo: try SearchMemo(from: &reader))
             case Segment.outputKind:
                 let stamp = try OutputStamp(from: &reader)
-                var entries: [(path: OutputPath, key: UInt64)] = []
-                for _ in 0..<(try reader.readCount()) {
-                    entries.append((try BinaryReader.valid(OutputPath(try reader.readString())), try reader.readUInt64()))
-                }
-                self = .output(stamp, entries[...])
+                self = .output(stamp, try reader.readKeyedPaths()[...])
             default:
                 throw BinaryReader.Damaged()
             }
@@ -196,7 +188,7 @@ struct BuildCache: Sendable {
     /// Pieces per large segment, so the cores share writing and reading them back.
     private static let pieces = 4
 
-    /// The documents' segments, encoded. The pipeline makes them beside the page stage, as soon
+    /// The documents' segments, encoded. The pipeline makes them beside the later stages, as soon
     /// as the Markdown stage has settled every document, so that saving the cache at the end of
     /// an incremental build writes rather than encodes them.
     static func encodeDocuments(_ documents: [String: DocumentMemo]) -> [EncodedSegment] {
@@ -230,24 +222,18 @@ struct BuildCache: Sendable {
 
     /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
     ///
-    /// `prepared` holds segments already encoded from this cache by `encodeDocuments`,
-    /// `encodeGraph` or `encodeSearch`; the parts of the cache they hold are not encoded again.
-    func save(to folder: URL, prepared: [EncodedSegment] = []) throws {
-        let preparedKinds = Set(prepared.map(\.kind))
+    /// `prepared` holds the documents, graph and search segments, encoded by `encodeDocuments`,
+    /// `encodeGraph` and `encodeSearch` as soon as each stage was done; only the output record,
+    /// known after the commit, is encoded here. (A build's next cache holds no memos of its own:
+    /// they went into those segments.)
+    func save(to folder: URL, prepared: [EncodedSegment]) throws {
         var segments: [Segment] = []
-        if let graph, !preparedKinds.contains(Segment.graphKind) { segments.append(.graph(graph)) }
-        if !preparedKinds.contains(Segment.searchKind) {
-            for language in search.keys.sorted() {
-                if let memo = search[language] { segments.append(.search(language: language, memo: memo)) }
-            }
-        }
         if let output {
             // Tens of thousands of paths: in a few parts too.
             let entries = output.keys.sorted { $0.key < $1.key }.map { (path: $0.key, key: $0.value) }
             for piece in BuildCache.inPieces(entries) { segments.append(.output(output.stamp, piece)) }
         }
-        let documents = preparedKinds.contains(Segment.documentsKind) ? [] : BuildCache.encodeDocuments(self.documents)
-        let parts = prepared + documents + BuildCache.encode(segments)
+        let parts = prepared + BuildCache.encode(segments)
         var header = BinaryWriter()
         header.write(BuildCache.magic)
         header.write(BuildCache.format)

@@ -1,7 +1,7 @@
 import Foundation
 import MosaicMarkdown
 
-// How diagnostics and Markdown results are stored in the build cache.
+// How diagnostics, Markdown results and published files' keys are stored in the build cache.
 
 extension SourceLocation: CacheCodable {
     func write(to writer: inout BinaryWriter) {
@@ -54,5 +54,28 @@ extension OutgoingLink: CacheCodable {
 
     init(from reader: inout BinaryReader) throws {
         self.init(target: try reader.readInt(), anchor: try reader.readOptional(), location: try reader.read())
+    }
+}
+
+extension BinaryWriter {
+    /// Published files with the key each was made from: the output record and the search memo's
+    /// index files.
+    mutating func write<Entries: Collection>(keyedPaths entries: Entries) where Entries.Element == (path: OutputPath, key: UInt64) {
+        write(UInt64(entries.count))
+        for (path, key) in entries {
+            write(path.rawValue)
+            write(key)
+        }
+    }
+}
+
+extension BinaryReader {
+    /// What `write(keyedPaths:)` wrote; a path that is not a valid output path is damage.
+    mutating func readKeyedPaths() throws -> [(path: OutputPath, key: UInt64)] {
+        var entries: [(path: OutputPath, key: UInt64)] = []
+        for _ in 0..<(try readCount()) {
+            entries.append((try BinaryReader.valid(OutputPath(try readString())), try readUInt64()))
+        }
+        return entries
     }
 }

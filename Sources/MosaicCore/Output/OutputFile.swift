@@ -9,4 +9,8 @@ public struct OutputFile: Sendable, Hashable {
         self.path = path
         self.contents = contents
     }
+
+    /// The key of a file made from its own contents (static files, search chunks): the previous
+    /// output's file is kept when its recorded key is this one.
+    var contentKey: UInt64 { Digest.of(contents).value }
 }

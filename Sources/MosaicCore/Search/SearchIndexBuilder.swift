@@ -371,7 +371,7 @@ struct SearchIndexBuilder {
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
         memo.inputs = inputs.value
-        memo.files = files.map { ($0.path, Digest.of($0.contents).value) }
+        memo.files = files.map { ($0.path, $0.contentKey) }
         // A table grown far past what the documents use starts afresh next time.
         return Output(files: files,
                       memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)

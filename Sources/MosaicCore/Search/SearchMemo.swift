@@ -68,11 +68,7 @@ extension SearchMemo: CacheCodable {
             documents[key]?.write(to: &writer)
         }
         writer.write(inputs)
-        writer.write(UInt64(files.count))
-        for (path, key) in files {
-            writer.write(path.rawValue)
-            writer.write(key)
-        }
+        writer.write(keyedPaths: files)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -93,9 +89,7 @@ extension SearchMemo: CacheCodable {
             documents[key] = terms
         }
         inputs = try reader.readUInt64()
-        for _ in 0..<(try reader.readCount()) {
-            files.append((try BinaryReader.valid(OutputPath(try reader.readString())), try reader.readUInt64()))
-        }
+        files = try reader.readKeyedPaths()
     }
 }
 
