@@ -38,6 +38,9 @@ public struct PageIndex: Sendable {
     /// Each page's translation key as a number (pages with the same key share it), so lists that
     /// keep one version per document compare integers instead of hashing keys.
     public let translationGroup: [Int]
+    /// Each page's language, side by side with `translationGroup`: lists that keep one version
+    /// per document read it for every member, and reaching it through each page was a cache miss.
+    public let languages: [LocaleCode]
     /// Each page's place in the one list order (newest first), computed once so every list
     /// sorts by comparing integers.
     public let listRank: [Int]
@@ -112,7 +115,7 @@ extension PageIndex {
         let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: assigned.byKey, positionsByID: assigned.byID,
                               translationKeysByName: await byName, allIDs: await allIDs, translationGroup: groups,
-                              listRank: await listRank)
+                              languages: pages.map(\.language), listRank: await listRank)
         return (index, assigned.diagnostics)
     }
 

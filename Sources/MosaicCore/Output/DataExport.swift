@@ -6,44 +6,101 @@ enum DataExport {
     static let jsonPath = OutputPath(components: ["api", "documents.json"])!
     static let csvPath = OutputPath(components: ["documents.csv"])!
 
+    /// The fields of the front matter are kept as pairs sorted by key: building a dictionary per
+    /// record, and sorting its keys again to write it, was most of the export's time.
+    private struct Record {
+        var page: IndexedPage
+        var url: String
+        var translations: [(language: String, url: String)]
+        var fields: [(key: String, value: JSONValue)]
+    }
+
     static func make(graph: SiteGraph, config: SiteConfig) -> [OutputFile] {
         let root = OutputPath(components: ["index.html"])!
         let pages = graph.index.pages.sorted { ($0.language, $0.id) < ($1.language, $1.id) }
-        let records: [[String: JSONValue]] = pages.map { page in
+        let records = pages.map { page in
             let type = graph.finder.schema(for: page)
-            var fields: [String: JSONValue] = [:]
-            for entry in page.document.frontMatter.entries ?? [] {
-                fields[entry.key] = value(entry.value, field: type?.fields[entry.key], page: page, graph: graph, root: root)
+            let entries = page.document.frontMatter.entries ?? []
+            // A key given twice keeps its last value, as assigning into a dictionary did.
+            let fields = entries.indices.sorted { (entries[$0].key, $0) < (entries[$1].key, $1) }
+            var unique: [(key: String, value: JSONValue)] = []
+            unique.reserveCapacity(fields.count)
+            for position in fields {
+                let entry = entries[position]
+                let value = value(entry.value, field: type?.fields[entry.key], page: page, graph: graph, root: root)
+                if unique.last?.key == entry.key { unique[unique.count - 1].value = value } else { unique.append((entry.key, value)) }
             }
-            var record: [String: JSONValue] = [
-                "id": .string(page.id.rawValue), "lang": .string(page.language.rawValue),
-                "title": .string(page.document.title), "url": .string(address(page.outputPath, root: root, config: config)),
-                "fields": .object(fields),
-                "translations": .object(Dictionary(uniqueKeysWithValues: graph.index.findTranslations(of: page).map {
-                    ($0.language.rawValue, JSONValue.string(address($0.outputPath, root: root, config: config)))
-                })),
-            ]
-            if let type = page.document.type { record["type"] = .string(type) }
-            if let summary = page.document.summary { record["summary"] = .string(summary) }
-            if let date = page.document.date { record["date"] = .string(date.description) }
-            return record
+            return Record(page: page, url: address(page.outputPath, root: root, config: config),
+                          translations: graph.index.findTranslations(of: page).map {
+                              ($0.language.rawValue, address($0.outputPath, root: root, config: config))
+                          },
+                          fields: unique)
         }
-        var json: [UInt8] = []
-        JSONValue.array(records.map { .object($0) }).append(to: &json)
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for (position, record) in records.enumerated() {
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            appendJSON(record, to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
 
         let fixed = ["id", "lang", "type", "title", "date", "url", "summary"]
-        let extra = Set(records.flatMap { record -> [String] in
-            if case .object(let fields)? = record["fields"] { return Array(fields.keys) }
-            return []
-        }).subtracting(fixed).sorted()
-        var csv = (fixed + extra).map(csvCell).joined(separator: ",") + "\r\n"
+        let extra = Set(records.flatMap { $0.fields.map(\.key) }).subtracting(fixed).sorted()
+        var csv = Array(((fixed + extra).map(csvCell).joined(separator: ",") + "\r\n").utf8)
         for record in records {
-            var fields: [String: JSONValue] = [:]
-            if case .object(let values)? = record["fields"] { fields = values }
-            let cells = fixed.map { record[$0]?.cellText ?? "" } + extra.map { fields[$0]?.cellText ?? "" }
-            csv += cells.map(csvCell).joined(separator: ",") + "\r\n"
+            let document = record.page.document
+            let fixedCells = [record.page.id.rawValue, record.page.language.rawValue, document.type ?? "", document.title,
+                              document.date?.description ?? "", record.url, document.summary ?? ""]
+            // Both lists are sorted by key, so one walk finds each extra column's value.
+            var cursor = 0
+            let extraCells = extra.map { key -> String in
+                while cursor < record.fields.count, record.fields[cursor].key < key { cursor += 1 }
+                guard cursor < record.fields.count, record.fields[cursor].key == key else { return "" }
+                return record.fields[cursor].value.cellText
+            }
+            for (position, cell) in (fixedCells + extraCells).enumerated() {
+                if position > 0 { csv.append(UInt8(ascii: ",")) }
+                csv += csvCell(cell).utf8
+            }
+            csv += [0x0D, 0x0A]
         }
-        return [OutputFile(path: jsonPath, contents: Data(json)), OutputFile(path: csvPath, contents: Data(csv.utf8))]
+        return [OutputFile(path: jsonPath, contents: Data(json)), OutputFile(path: csvPath, contents: Data(csv))]
+    }
+
+    /// One record as a JSON object, its keys in `String` order like every object `JSONValue` writes.
+    private static func appendJSON(_ record: Record, to json: inout [UInt8]) {
+        let document = record.page.document
+        var first = true
+        func key(_ name: StaticString) {
+            json.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            json.append(UInt8(ascii: "\""))
+            json.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            json += [UInt8(ascii: "\""), UInt8(ascii: ":")]
+        }
+        if let date = document.date { key("date"); JSONText.append(date.description, to: &json) }
+        key("fields")
+        appendObject(record.fields, to: &json)
+        key("id"); JSONText.append(record.page.id.rawValue, to: &json)
+        key("lang"); JSONText.append(record.page.language.rawValue, to: &json)
+        if let summary = document.summary { key("summary"); JSONText.append(summary, to: &json) }
+        key("title"); JSONText.append(document.title, to: &json)
+        key("translations")
+        appendObject(record.translations.map { ($0.language, JSONValue.string($0.url)) }, to: &json)
+        if let type = document.type { key("type"); JSONText.append(type, to: &json) }
+        key("url"); JSONText.append(record.url, to: &json)
+        json.append(UInt8(ascii: "}"))
+    }
+
+    /// Pairs already sorted by key, written as one object.
+    private static func appendObject(_ pairs: [(key: String, value: JSONValue)], to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "{"))
+        for (position, pair) in pairs.enumerated() {
+            if position > 0 { json.append(UInt8(ascii: ",")) }
+            JSONText.append(pair.key, to: &json)
+            json.append(UInt8(ascii: ":"))
+            pair.value.append(to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
     }
 
     /// A page's address: absolute with `base_url`, else relative to the site root.

@@ -93,7 +93,7 @@ extension SiteRenderer {
         values["breadcrumbs"] = crumbs(indexContext, [(indexContext.strings["home"] ?? "Home", OutputPath.page([language.rawValue]))])
         values["groups"] = [[
             "entries": .list(taxonomy.terms.map { term -> MustacheValue in
-                let count = choose(members[term.id.rawValue] ?? [], language: language).count
+                let count = chosenPositions(members[term.id.rawValue] ?? [], language: language).count
                 var entry: MustacheObject = [
                     "title": .string(term.label.text(for: language, fallback: config.defaultLanguage)),
                     "url": .string(indexContext.url(to: termPath(taxonomy, term, language: language))),
@@ -209,7 +209,7 @@ extension SiteRenderer {
         // translation key of a row → term → number of documents addressing it
         var marks: [String: [String: Int]] = [:]
         for (term, members) in graph.termMembers[taxonomyID] ?? [:] {
-            for position in Set(choose(members, language: language).map(\.position)) {
+            for position in Set(chosenPositions(members, language: language)) {
                 let page = index.pages[position]
                 guard let type = page.document.type, config.graph.coverageViaTypes.contains(type) else { continue }
                 for reference in graph.references[position] where reference.field == config.graph.coverageViaField {

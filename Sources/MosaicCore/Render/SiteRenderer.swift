@@ -199,17 +199,26 @@ struct SiteRenderer: Sendable {
 
     /// Pages in `language`: each document once, in this language when it exists, newest first.
     func choose(_ positions: [Int], language: LocaleCode) -> [IndexedPage] {
+        chosenPositions(positions, language: language).map { index.pages[$0] }
+    }
+
+    /// `choose` as positions, for callers that look at only some of the pages (feeds take the
+    /// first dated ones): it reads the index's flat arrays, not the pages themselves.
+    func chosenPositions(_ positions: [Int], language: LocaleCode) -> [Int] {
+        let groups = index.translationGroup
+        let languages = index.languages
+        let defaultLanguage = config.defaultLanguage
         var chosen: [Int: Int] = [:]
         chosen.reserveCapacity(positions.count)
         for position in positions {
-            let group = index.translationGroup[position]
-            let pageLanguage = index.pages[position].language
-            if let existing = chosen[group], index.pages[existing].language == language { continue }
-            if pageLanguage == language || chosen[group] == nil || pageLanguage == config.defaultLanguage {
+            let group = groups[position]
+            let pageLanguage = languages[position]
+            if let existing = chosen[group], languages[existing] == language { continue }
+            if pageLanguage == language || chosen[group] == nil || pageLanguage == defaultLanguage {
                 chosen[group] = position
             }
         }
-        return index.sortedForLists(Array(chosen.values)).map { index.pages[$0] }
+        return index.sortedForLists(Array(chosen.values))
     }
 
     func listItems(_ positions: [Int], language: LocaleCode, context: PageContext) -> [MustacheValue] {
