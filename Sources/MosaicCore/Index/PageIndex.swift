@@ -41,6 +41,10 @@ public struct PageIndex: Sendable {
     /// Each page's language, side by side with `translationGroup`: lists that keep one version
     /// per document read it for every member, and reaching it through each page was a cache miss.
     public let languages: [LocaleCode]
+    /// By translation group, the position of each language's version, sorted by language: every
+    /// page and list entry asks for its translations, and sorting them on each call was a share of
+    /// rendering.
+    private let versionsByGroup: [[Int]]
     /// Each page's place in the one list order (newest first), computed once so every list
     /// sorts by comparing integers.
     public let listRank: [Int]
@@ -65,10 +69,7 @@ public struct PageIndex: Sendable {
 
     /// All versions of `page` in other languages, sorted by language.
     public func findTranslations(of page: IndexedPage) -> [IndexedPage] {
-        (positionsByTranslationKey[page.document.translationKey] ?? [:])
-            .filter { $0.key != page.language }
-            .sorted { $0.key < $1.key }
-            .map { pages[$0.value] }
+        versionsByGroup[translationGroup[page.position]].filter { languages[$0] != page.language }.map { pages[$0] }
     }
 }
 
@@ -112,10 +113,16 @@ extension PageIndex {
             byContentPath[page.document.source.path] = position
             groups.append(translationGroups.number(of: page.document.translationKey))
         }
+        var versionsByGroup = [[Int]](repeating: [], count: translationGroups.count)
+        for versions in assigned.byKey.values {
+            let positions = versions.sorted { $0.key < $1.key }.map(\.value)
+            if let first = positions.first { versionsByGroup[groups[first]] = positions }
+        }
         let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: assigned.byKey, positionsByID: assigned.byID,
                               translationKeysByName: await byName, allIDs: await allIDs, translationGroup: groups,
-                              languages: pages.map(\.language), listRank: await listRank)
+                              languages: pages.map(\.language), versionsByGroup: versionsByGroup,
+                              listRank: await listRank)
         return (index, assigned.diagnostics)
     }
 
