@@ -87,4 +87,25 @@ struct BilingualTests {
         #expect(try site.run(["build", "--quiet"]).status == 0)
         #expect(try site.read("public/fr/translations/index.html").contains("Mentoring program"))
     }
+    @Test("a second French version of one document is one error; every page is still rendered, without a crash")
+    func duplicateTranslation() throws {
+        let site = try SiteFixture(copying: "bilingual")
+        defer { site.remove() }
+        try site.write("content/practices/salon-bis.fr.md", """
+        ---
+        title: Salon bis
+        type: practice
+        translation_key: annual-job-fair
+        ---
+        Une deuxième version française.
+        """)
+        let result = try site.run(["build"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("""
+        content/practices/salon-emploi.fr.md:6:18: error: translation_key 'annual-job-fair' is already used in 'fr' by content/practices/salon-bis.fr.md
+            hint: each language may hold one version of a document
+        """), "\(result.stderr)")
+        // The pages of the group (and their language switchers) were rendered before the build gave up.
+        #expect(result.stderr.contains("Build failed: 20 pages, 0 warnings, 1 error"), "\(result.stderr)")
+    }
 }

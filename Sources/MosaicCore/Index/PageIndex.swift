@@ -114,9 +114,15 @@ extension PageIndex {
             groups.append(translationGroups.number(of: page.document.translationKey))
         }
         var versionsByGroup = [[Int]](repeating: [], count: translationGroups.count)
-        for versions in assigned.byKey.values {
-            let positions = versions.sorted { $0.key < $1.key }.map(\.value)
-            if let first = positions.first { versionsByGroup[groups[first]] = positions }
+        for (position, group) in groups.enumerated() { versionsByGroup[group].append(position) }
+        for group in versionsByGroup.indices where versionsByGroup[group].count > 1 {
+            var versions = versionsByGroup[group].sorted { (pages[$0].language, $0) < (pages[$1].language, $1) }
+            // Two pages of one language share a key only after a duplicate-translation error:
+            // keep the one the translation map kept.
+            if zip(versions, versions.dropFirst()).contains(where: { pages[$0].language == pages[$1].language }) {
+                versions = versions.filter { assigned.byKey[pages[$0].document.translationKey]?[pages[$0].language] == $0 }
+            }
+            versionsByGroup[group] = versions
         }
         let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: assigned.byKey, positionsByID: assigned.byID,
