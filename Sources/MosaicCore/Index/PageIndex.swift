@@ -113,21 +113,17 @@ extension PageIndex {
             byContentPath[page.document.source.path] = position
             groups.append(translationGroups.number(of: page.document.translationKey))
         }
+        let languages = pages.map(\.language)
         var versionsByGroup = [[Int]](repeating: [], count: translationGroups.count)
         for (position, group) in groups.enumerated() { versionsByGroup[group].append(position) }
+        // A group holds one page per language: the assignment left out every later claim.
         for group in versionsByGroup.indices where versionsByGroup[group].count > 1 {
-            var versions = versionsByGroup[group].sorted { (pages[$0].language, $0) < (pages[$1].language, $1) }
-            // Two pages of one language share a key only after a duplicate-translation error:
-            // keep the one the translation map kept.
-            if zip(versions, versions.dropFirst()).contains(where: { pages[$0].language == pages[$1].language }) {
-                versions = versions.filter { assigned.byKey[pages[$0].document.translationKey]?[pages[$0].language] == $0 }
-            }
-            versionsByGroup[group] = versions
+            versionsByGroup[group].sort { languages[$0] < languages[$1] }
         }
         let index = PageIndex(pages: pages, positionByContentPath: byContentPath,
                               positionsByTranslationKey: assigned.byKey, positionsByID: assigned.byID,
                               translationKeysByName: await byName, allIDs: await allIDs, translationGroup: groups,
-                              languages: pages.map(\.language), versionsByGroup: versionsByGroup,
+                              languages: languages, versionsByGroup: versionsByGroup,
                               listRank: await listRank)
         return (index, assigned.diagnostics)
     }

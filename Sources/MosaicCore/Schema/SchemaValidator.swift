@@ -154,13 +154,11 @@ struct SchemaValidator {
         }
     }
 
-    /// `config.allowedValues(of:)` contains `text`, without listing a taxonomy's terms each time.
+    /// `config.allowedValues(of:)` contains `text`; a taxonomy's terms are looked up in their
+    /// set instead of listed again for each value.
     private func isAllowed(_ text: String, for field: FieldSchema) -> Bool {
-        switch field.values {
-        case .none: false
-        case .list(let values): values.contains(text)
-        case .taxonomy(let id): termsByTaxonomy[id.rawValue]?.contains(text) ?? false
-        }
+        if case .taxonomy(let id) = field.values { return termsByTaxonomy[id.rawValue]?.contains(text) ?? false }
+        return config.allowedValues(of: field).contains(text)
     }
 
     private func closestHint(_ word: String, in candidates: [String]) -> String? {
