@@ -13,4 +13,11 @@ struct ConcurrentRangesTests {
         #expect(await Array(0..<count).concurrentMap { $0 * 3 + 1 } == expected)
         #expect(await Array(0..<count).concurrentChunks { range in range.map { $0 * 3 + 1 } } == expected)
     }
+
+    @Test("two halves run side by side each give their own result")
+    func bothHalves() {
+        let (sum, text) = ConcurrentRanges.both { (1...1000).reduce(0, +) } and: { String(repeating: "ab", count: 3) }
+        #expect(sum == 500_500)
+        #expect(text == "ababab")
+    }
 }

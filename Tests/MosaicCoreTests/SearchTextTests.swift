@@ -80,6 +80,17 @@ struct SearchTextTests {
         #expect(SearchText.words(in: text) == expected)
     }
 
+    @Test("words sort in UTF-16 order, as JavaScript compares them, also where it differs from byte order", arguments: [
+        ["zèbre", "zebre", "a", "ab", "", "é", "中文", "Ωmega", "ǅ"],  // byte order holds here
+        // U+FB01 and U+E000 sort after a surrogate pair in UTF-16, before it in bytes.
+        ["ﬁn", "\u{E000}x", "👋", "𝒜b", "a", "z"],
+    ])
+    func utf16Order(words: [String]) {
+        let expected = words.indices.sorted { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }
+        #expect(UTF16Order.sorted(Array(words.indices), of: words) == expected)
+        #expect(UTF16Order.sorted(Array(words.indices.reversed()), of: words) == expected)
+    }
+
     @Test("excerpts cut by bytes only when that equals cutting characters", arguments: [
         String(repeating: "ab ", count: 2_000),
         String(repeating: "a", count: 3_000) + "\u{0301}tail",

@@ -79,6 +79,25 @@ enum ConcurrentRanges {
         }
     }
 
+    /// `first` and `second` side by side while the calling thread waits: two independent halves
+    /// of synchronous work that would otherwise follow each other on one core.
+    static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                        and second: @Sendable () -> Second) -> (First, Second) {
+        let firstResult = Mutex<First?>(nil)
+        let secondResult = Mutex<Second?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let value = first()
+                firstResult.withLock { $0 = value }
+            } else {
+                let value = second()
+                secondResult.withLock { $0 = value }
+            }
+        }
+        // Both iterations have run when `concurrentPerform` returns, so neither is made twice.
+        return (firstResult.withLock { $0 } ?? first(), secondResult.withLock { $0 } ?? second())
+    }
+
     /// The start of the next range not yet taken, shared by the workers.
     private final class NextRange: Sendable {
         let start = Atomic<Int>(0)

@@ -18,23 +18,26 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Makes a slug from free text: folds accents (`réseau` → `reseau`), lowercases, and joins
     /// words with `-`. Returns `nil` when nothing usable remains (e.g. text of only punctuation).
     public init?(making text: String) {
-        var result = ""
+        // Byte by byte: every kept character is ASCII, and titles and headings are slugged by
+        // the thousand (one `String` append per character was a percent of a large build).
+        var result: [UInt8] = []
         var pendingDash = false
-        for scalar in Slug.fold(text).unicodeScalars {
-            if Slug.isAllowed(scalar) && scalar != "-" && scalar != "_" {
-                if pendingDash && !result.isEmpty { result.append("-") }
-                result.unicodeScalars.append(scalar)
+        for byte in Slug.foldedBytes(text) {
+            if Slug.isAllowed(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                result.append(byte)
                 pendingDash = false
             } else {
                 pendingDash = true
             }
         }
         if result.count > 80 {
-            result = String(result.prefix(80))
-            while result.hasSuffix("-") { result.removeLast() }
+            result.removeLast(result.count - 80)
+            while result.last == UInt8(ascii: "-") { result.removeLast() }
         }
-        guard let slug = Slug(validating: result) else { return nil }
-        self = slug
+        // Never starts with `-` and holds only allowed bytes: only emptiness can fail.
+        guard !result.isEmpty else { return nil }
+        rawValue = String(decoding: result, as: UTF8.self)
     }
 
     public var description: String { rawValue }
@@ -42,7 +45,12 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.rawValue < rhs.rawValue }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+        scalar.isASCII && isAllowed(UInt8(scalar.value))
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// Lowercases and strips diacritics, keeping the base letters (`Œ` → `oe`, `ç` → `c`).
@@ -50,6 +58,11 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Folds scalar by scalar with a table for Latin letters, because Foundation's folding of whole
     /// bodies was a sixth of a large build; other scripts take the general (slower) path.
     static func fold(_ text: String) -> String {
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold`'s UTF-8 bytes, for callers that work on bytes.
+    static func foldedBytes(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { source in
             var bytes: [UInt8] = []
@@ -64,7 +77,7 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
                     index += appendFolded(scalarAt: index, in: source, to: &bytes)
                 }
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes
         }
     }
 

@@ -50,9 +50,14 @@ public struct DiskOutputSink: OutputSink {
     }
 
     /// Whether every file is still in the target; tens of thousands of lookups, spread over the cores.
+    ///
+    /// Each lookup starts from the target's folder, not from `/`: the kernel walking the target's
+    /// own path again for every file was most of the time.
     public func holdsAll(_ files: [OutputPath]) -> Bool {
-        let root = target.path + "/"
-        return !ConcurrentRanges.blockingMap(count: files.count) { access(root + files[$0].rawValue, F_OK) == 0 }.contains(false)
+        let folder = open(target.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return files.isEmpty }
+        defer { close(folder) }
+        return !ConcurrentRanges.blockingMap(count: files.count) { faccessat(folder, files[$0].rawValue, F_OK, 0) == 0 }.contains(false)
     }
 
     /// The stamp of what the target holds now, if Mosaic published it.

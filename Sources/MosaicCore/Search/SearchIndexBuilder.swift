@@ -309,46 +309,18 @@ struct SearchIndexBuilder {
             }
         }
         let usedWords = memo.words.indices.filter { wordUsed[$0] }
-
-        var files: [OutputFile] = []
-        var chunkEntries: [ChunkEntry] = []
-        var current = Chunk(words: [:], postings: [])
-        var stemSlots: [Int: Int] = [:]
-        var firstWord = ""
-        var lastWord = ""
-        var size = 0
-        func flush() {
-            guard !current.words.isEmpty else { return }
-            let file = write(kind: "chunk", language: language, json: current.json, name: "c\(chunkEntries.count)", folder: folder)
-            chunkEntries.append(ChunkEntry(from: firstWord, to: lastWord, file: String(file.path.fileName)))
-            files.append(file)
-            current = Chunk(words: [:], postings: [])
-            stemSlots = [:]
-            size = 0
+        // The facets need only the documents and the graph: made on another core beside the
+        // chunks, which an incremental build makes afresh for a changed language.
+        let (words, wordStems, postings) = (memo.words, memo.wordStems, postingsByID)
+        let (chunkOutput, facetsFile) = ConcurrentRanges.both {
+            chunks(of: UTF16Order.sorted(usedWords, of: words), words: words, wordStems: wordStems, postings: postings,
+                   language: language, folder: folder)
+        } and: {
+            write(kind: "facets", language: language,
+                  payload: facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields),
+                  name: "facets", folder: folder)
         }
-        // UTF-16 order, the order JavaScript compares strings in, so chunk ranges agree with the client.
-        let words = memo.words
-        for wordID in usedWords.sorted(by: { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }) {
-            let word = words[wordID]
-            let stemID = memo.wordStems[wordID]
-            let list = postingsByID[stemID]
-            if current.words.isEmpty { firstWord = word }
-            if let slot = stemSlots[stemID] {
-                current.words[word] = slot
-            } else {
-                stemSlots[stemID] = current.postings.count
-                current.words[word] = current.postings.count
-                let encoded = SearchNumbers.postings(list.map { (document: Int($0 >> 32), score: Int($0 & 0xFFFF_FFFF)) })
-                current.postings.append(encoded)
-                size += encoded.utf8.count
-            }
-            size += word.utf8.count + 6
-            lastWord = word
-            if size >= SearchIndexBuilder.chunkBudget { flush() }
-        }
-        flush()
-
-        let facetData = facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields)
+        var files = chunkOutput.files
         /// The excerpt file of document number `doc`, or `nil` when the previous build's is kept.
         @Sendable func fragmentFile(_ doc: Int) -> (file: OutputFile, key: UInt64)? {
             let document = documents[doc]
@@ -363,9 +335,8 @@ struct SearchIndexBuilder {
         ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock, fragmentFile) { _, made in
             writeFragments(made.compactMap { $0 })
         }
-        let facetsFile = write(kind: "facets", language: language, payload: facetData, name: "facets", folder: folder)
         files.append(facetsFile)
-        let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkEntries,
+        let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkOutput.entries,
                                 fragments: fragmentFolder + "/", synonyms: synonyms(stemmer: stemmer),
                                 stopwords: stopwords.sorted(), facets: FacetsEntry(file: String(facetsFile.path.fileName)))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
@@ -375,6 +346,47 @@ struct SearchIndexBuilder {
         // A table grown far past what the documents use starts afresh next time.
         return Output(files: files,
                       memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)
+    }
+
+    /// The chunk files for `wordIDs` (in UTF-16 order) with each word's stem postings, a file
+    /// whenever the budget is reached, and the word range each file covers.
+    private func chunks(of wordIDs: [Int], words: [String], wordStems: [Int], postings: [[UInt64]], language: LocaleCode,
+                        folder: [String]) -> (files: [OutputFile], entries: [ChunkEntry]) {
+        var files: [OutputFile] = []
+        var entries: [ChunkEntry] = []
+        var current = Chunk(words: [:], postings: [])
+        var stemSlots: [Int: Int] = [:]
+        var firstWord = ""
+        var lastWord = ""
+        var size = 0
+        func flush() {
+            guard !current.words.isEmpty else { return }
+            let file = write(kind: "chunk", language: language, json: current.json, name: "c\(entries.count)", folder: folder)
+            entries.append(ChunkEntry(from: firstWord, to: lastWord, file: String(file.path.fileName)))
+            files.append(file)
+            current = Chunk(words: [:], postings: [])
+            stemSlots = [:]
+            size = 0
+        }
+        for wordID in wordIDs {
+            let word = words[wordID]
+            let stemID = wordStems[wordID]
+            if current.words.isEmpty { firstWord = word }
+            if let slot = stemSlots[stemID] {
+                current.words[word] = slot
+            } else {
+                stemSlots[stemID] = current.postings.count
+                current.words[word] = current.postings.count
+                let encoded = SearchNumbers.postings(postings[stemID].map { (document: Int($0 >> 32), score: Int($0 & 0xFFFF_FFFF)) })
+                current.postings.append(encoded)
+                size += encoded.utf8.count
+            }
+            size += word.utf8.count + 6
+            lastWord = word
+            if size >= SearchIndexBuilder.chunkBudget { flush() }
+        }
+        flush()
+        return (files, entries)
     }
 
     /// Title, headings, summary, body, taxonomy labels and LIP names, in `fieldWeights` order.
