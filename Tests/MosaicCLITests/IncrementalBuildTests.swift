@@ -222,6 +222,14 @@ struct BuildCacheDamageTests {
         let third = try site.run(["build", "--verbose"])
         #expect(third.status == 0, "\(third.stderr)")
         #expect(knownByStatus(third.stderr) == pages.count - 1, "\(third.stderr)")
+        // The edit changed one language's search entries; the other language's search segment
+        // went back into the cache as it was read. The next build reads the whole cache and
+        // keeps every file.
+        let fourth = try site.run(["build", "--verbose"])
+        #expect(fourth.stderr.contains("\(pages.count) unchanged of \(pages.count) cached"), "\(fourth.stderr)")
+        let written = try #require(fourth.stderr.range(of: #"\d+ files, \d+ kept"#, options: .regularExpression))
+        let counts = fourth.stderr[written].split(separator: " ").compactMap { Int($0) }
+        #expect(counts.count == 2 && counts[0] == counts[1] && counts[0] > 20, "\(fourth.stderr)")
         #expect(SiteFixture.snapshot(of: site.output) == (try cleanBuild(site)))
     }
 

@@ -126,9 +126,13 @@ public enum BuildPipeline {
         async let previousIsWhole = previousOutput != nil && sink.holdsAll(previousFiles)
         let previousGraph = cache.graph
         let previousSearch = cache.search
+        let previousEncodedSearch = cache.encodedSearch
         var prepared = await prepareDocuments(inventory: inventory, contentFolder: contentFolder, cache: cache,
                                               options: options, config: &config, templates: templates, strings: strings,
                                               site: &site, clock: &clock)
+        // The previous cache lives to the end of this function anyway (`storedCache` holds it):
+        // on the command line it is kept to the exit instead of freed at the end of the build.
+        if options.keepsDataUntilExit { ExitRelease.keep(cache) }
         cache = BuildCache(settings: settings)
         let index = prepared.index
         var documentsRendered = prepared.rendered
@@ -238,8 +242,14 @@ public enum BuildPipeline {
         _ = await (exports, feeds)
         let searchParts = await search
         if site.nextCache != nil {
-            let memos = Dictionary(uniqueKeysWithValues: zip(config.languages.map(\.rawValue), searchParts.map(\.0.memo)))
-            site.encodedParts.append(Task { BuildCache.encodeSearch(memos) })
+            // A language whose memo is the previous one keeps the segment it was read from.
+            var memos: [String: SearchMemo] = [:]
+            var kept: [BuildCache.EncodedSegment] = []
+            for (language, part) in zip(config.languages.map(\.rawValue), searchParts.map(\.0)) {
+                if part.isPrevious, let segment = previousEncodedSearch[language] { kept.append(segment) } else { memos[language] = part.memo }
+            }
+            let changed = memos
+            site.encodedParts.append(Task { kept + BuildCache.encodeSearch(changed) })
         }
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }

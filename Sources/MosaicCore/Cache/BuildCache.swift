@@ -23,6 +23,10 @@ struct BuildCache: Sendable {
     var graph: GraphMemo?
     /// Each language's search terms, by language code.
     var search: [String: SearchMemo] = [:]
+    /// Each language's search segment as it was read, so that a language none of whose entries
+    /// changed is written back without being encoded again; not saved (`save` writes the parts
+    /// it is given).
+    var encodedSearch: [String: EncodedSegment] = [:]
 
     init(settings: UInt64) {
         self.settings = settings
@@ -159,7 +163,7 @@ struct BuildCache: Sendable {
             if case .documents(let memos)? = segment { return count + memos.count }
             return count
         })
-        for segment in decoded {
+        for (segment, range) in zip(decoded, ranges.map(\.range)) {
             switch segment {
             case .documents(let memos)?:
                 for (path, memo) in memos { cache.documents[path] = memo }
@@ -167,6 +171,7 @@ struct BuildCache: Sendable {
                 cache.graph = memo
             case .search(let language, let memo)?:
                 cache.search[language] = memo
+                cache.encodedSearch[language] = EncodedSegment(kind: Segment.searchKind, bytes: [UInt8](data[range]))
             case .output(let stamp, let entries)?:
                 outputStamp = outputStamp ?? stamp
                 outputKeys.reserveCapacity(outputKeys.count + entries.count)
@@ -202,7 +207,8 @@ struct BuildCache: Sendable {
         encode([.graph(graph)])
     }
 
-    /// The search memos' segments, encoded; made as soon as the search indexes are done.
+    /// The search memos' segments, encoded; made as soon as the search indexes are done. (A
+    /// language whose memo was kept whole reuses its segment from `encodedSearch` instead.)
     static func encodeSearch(_ search: [String: SearchMemo]) -> [EncodedSegment] {
         encode(search.keys.sorted().compactMap { language in search[language].map { .search(language: language, memo: $0) } })
     }

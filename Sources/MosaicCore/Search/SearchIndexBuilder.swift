@@ -31,6 +31,8 @@ struct SearchIndexBuilder {
     struct Output {
         var files: [OutputFile] = []
         var memo: SearchMemo
+        /// The memo is the one the build was given: none of the language's entries changed.
+        var isPrevious = false
     }
 
     static let fieldWeights: [Double] = [5, 3, 2, 1, 2, 2] // title, headings, summary, body, taxonomy labels, LIP names
@@ -169,7 +171,7 @@ struct SearchIndexBuilder {
         for document in documents { inputs.add(entryKeys[document.page.position]) }
         if let previous, previous.inputs == inputs.value, !previous.files.isEmpty,
            keepAll(previous.files + documents.indices.map(fragmentEntry)) {
-            return Output(files: [], memo: previous)
+            return Output(files: [], memo: previous, isPrevious: true)
         }
 
         // Per document: field lengths and per-stem field frequencies, as numbers into the memo's
