@@ -8,7 +8,9 @@ import Foundation
 /// that page's `listed` digest. Pages that list from the whole site (home, sections' neighbours,
 /// taxonomies, directories, reports) depend on `site`, which changes with any front matter, link
 /// or translation-status change but not with an edit inside a body.
-struct RenderKeys: Sendable {
+///
+/// A class, though immutable: every page's closure captures it.
+final class RenderKeys: Sendable {
     let settings: UInt64
     /// Front matter, output path and section of each page, by position.
     let meta: [UInt64]
@@ -133,7 +135,7 @@ struct RenderKeys: Sendable {
             digest.add(listed[translation.position])
         }
         for language in languages where language != page.language {
-            let notice = ([page] + index.findTranslations(of: page)).lazy.compactMap { untranslated.path(for: $0, in: language) }.first
+            let notice = ([page] + index.findTranslations(of: page)).lazy.compactMap { [self] in untranslated.path(for: $0, in: language) }.first
             digest.add(notice?.rawValue)
         }
         for group in [graph.backlinks[position], graph.related[position],

@@ -54,8 +54,8 @@ extension SiteRenderer {
         let pagePath = OutputPath.page(segments)
         let path = feedPath(folder: pagePath)
         let context = context(language, path)
-        let entries = chosenPositions(positions, language: language).lazy.map { index.pages[$0] }
-            .filter { $0.document.date != nil }.prefix(SiteRenderer.feedLimit).map { page in
+        let entries = chosenPositions(positions, language: language).lazy.map { [self] in index.pages[$0] }
+            .filter { $0.document.date != nil }.prefix(SiteRenderer.feedLimit).map { [self] page in
                 AtomFeed.Entry(id: identifier(of: page.outputPath, context: context), title: page.document.title,
                                url: context.url(to: page.outputPath), updated: page.document.date ?? PartialDate(year: 2000)!,
                                summary: page.document.summary, language: page.language)

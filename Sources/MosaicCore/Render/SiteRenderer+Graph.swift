@@ -105,7 +105,7 @@ extension SiteRenderer {
                 return .object(entry)
             }),
         ]]
-        let termPages = await taxonomy.terms.concurrentMap { term -> (OutputPath, Diagnostic?) in
+        let termPages = await taxonomy.terms.concurrentMap { [self] term -> (OutputPath, Diagnostic?) in
             let path = termPath(taxonomy, term, language: language)
             let context = context(language, path)
             var termValues = context.base(navigationCurrent: nil,

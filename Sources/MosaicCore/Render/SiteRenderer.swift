@@ -3,7 +3,10 @@ import MosaicMarkdown
 import MosaicTemplates
 
 /// Stage 5: turns rendered documents and the site graph into HTML files through the templates.
-struct SiteRenderer: Sendable {
+///
+/// A class, though immutable: tens of thousands of page closures capture it, and copying its
+/// fields retained each of them once per page.
+final class SiteRenderer: Sendable {
     let config: SiteConfig
     let graph: SiteGraph
     let templates: TemplateSet
@@ -11,6 +14,16 @@ struct SiteRenderer: Sendable {
     let untranslated: UntranslatedPages
     let parity: TranslationParity
     let itemCache = ListItemCache()
+
+    init(config: SiteConfig, graph: SiteGraph, templates: TemplateSet, strings: [LocaleCode: InterfaceStrings],
+         untranslated: UntranslatedPages, parity: TranslationParity) {
+        self.config = config
+        self.graph = graph
+        self.templates = templates
+        self.strings = strings
+        self.untranslated = untranslated
+        self.parity = parity
+    }
 
     var index: PageIndex { graph.index }
 
@@ -103,7 +116,7 @@ struct SiteRenderer: Sendable {
 
     /// The "not available in this language" page for any version of `page`.
     func noticePath(for page: IndexedPage, in language: LocaleCode) -> OutputPath? {
-        ([page] + index.findTranslations(of: page)).lazy.compactMap { untranslated.path(for: $0, in: language) }.first
+        ([page] + index.findTranslations(of: page)).lazy.compactMap { [self] in untranslated.path(for: $0, in: language) }.first
     }
 
     /// Renders the notice pages: the document's title and summary as they exist, a notice in the
@@ -114,7 +127,7 @@ struct SiteRenderer: Sendable {
     func renderUntranslatedPages<Result: Sendable>(
         _ unit: @escaping @Sendable (Int, LocaleCode, OutputPath, () -> (OutputFile, Diagnostic?)) -> [Result]
     ) async -> [Result] {
-        await untranslated.paths.keys.sorted().concurrentMap { position -> [Result] in
+        await untranslated.paths.keys.sorted().concurrentMap { [self] position -> [Result] in
             let page = index.pages[position]
             return (untranslated.paths[position] ?? [:]).sorted(by: { $0.key < $1.key }).flatMap { language, path in
                 unit(position, language, path) { renderNoticePage(page, language: language, path: path) }
