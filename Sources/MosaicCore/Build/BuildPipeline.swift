@@ -248,8 +248,8 @@ public enum BuildPipeline {
             for (language, part) in zip(config.languages.map(\.rawValue), searchParts.map(\.0)) {
                 if part.isPrevious, let segment = previousEncodedSearch[language] { kept.append(segment) } else { memos[language] = part.memo }
             }
-            let changed = memos
-            site.encodedParts.append(Task { kept + BuildCache.encodeSearch(changed) })
+            let (reused, changed) = (kept, memos)
+            site.encodedParts.append(Task { reused + BuildCache.encodeSearch(changed) })
         }
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }

@@ -135,8 +135,7 @@ final class RenderKeys: Sendable {
             digest.add(listed[translation.position])
         }
         for language in languages where language != page.language {
-            let notice = ([page] + index.findTranslations(of: page)).lazy.compactMap { [self] in untranslated.path(for: $0, in: language) }.first
-            digest.add(notice?.rawValue)
+            digest.add(untranslated.path(forAnyVersionOf: page, in: language, index: index)?.rawValue)
         }
         for group in [graph.backlinks[position], graph.related[position],
                       graph.supersedes[position].map { [$0] } ?? [], graph.supersededBy[position].map { [$0] } ?? []] {

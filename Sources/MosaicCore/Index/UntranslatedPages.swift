@@ -30,4 +30,10 @@ struct UntranslatedPages: Sendable {
     func path(for page: IndexedPage, in language: LocaleCode) -> OutputPath? {
         paths[page.position]?[language]
     }
+
+    /// The notice page in `language` for any version of `page` (only one version gets it): where
+    /// a page's language switcher points, and part of the page's render key.
+    func path(forAnyVersionOf page: IndexedPage, in language: LocaleCode, index: PageIndex) -> OutputPath? {
+        ([page] + index.findTranslations(of: page)).lazy.compactMap { path(for: $0, in: language) }.first
+    }
 }

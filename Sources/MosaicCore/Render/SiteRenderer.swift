@@ -63,7 +63,7 @@ final class SiteRenderer: Sendable {
             if let translation = translations.first(where: { $0.language == language }) {
                 return context.alternate(language, at: translation.outputPath, strings: strings[language])
             }
-            return noticePath(for: page, in: language).map { context.alternate(language, at: $0, strings: strings[language]) }
+            return untranslated.path(forAnyVersionOf: page, in: language, index: index).map { context.alternate(language, at: $0, strings: strings[language]) }
         }
         var values = context.base(navigationCurrent: page.sectionID, alternates: alternates, languageLinks: languageLinks)
         values["feeds"] = feedLinks(for: page, context: context)
@@ -112,11 +112,6 @@ final class SiteRenderer: Sendable {
         }
         values["page"] = .object(pageValues)
         return render("page", values, at: page.outputPath)
-    }
-
-    /// The "not available in this language" page for any version of `page`.
-    func noticePath(for page: IndexedPage, in language: LocaleCode) -> OutputPath? {
-        ([page] + index.findTranslations(of: page)).lazy.compactMap { [self] in untranslated.path(for: $0, in: language) }.first
     }
 
     /// Renders the notice pages: the document's title and summary as they exist, a notice in the
