@@ -31,6 +31,23 @@ struct MustacheRenderer {
     /// The context, then each section's value, innermost last.
     private var stack: [MustacheValue]
     private var depth = 0
+    /// Set while a shared object's partial renders for the first time (see `MustacheRenditions`).
+    private var recording: Recording?
+
+    /// What a partial rendering for a rendition read from outside its object.
+    private struct Recording {
+        /// Where the object sits on the stack; names found below it come from the page.
+        var boundary: Int
+        /// The object's per-page field, rendered as the marker.
+        var hole: MustacheKey
+        var sharedNames: Set<MustacheKey>
+        /// Tags that printed the field.
+        var holes = 0
+        var rootNames: [MustacheKey] = []
+        var reusable = true
+        /// Whether the last lookup found the field, so that the tag that asked can be judged.
+        var lastWasHole = false
+    }
 
     /// The output of `program`'s template `name` for `context`; `nil` when there is no such template.
     static func render(_ program: MustacheProgram, template name: String, context: MustacheValue) -> [UInt8]? {
@@ -89,7 +106,9 @@ struct MustacheRenderer {
             let offset = Int(instruction.second)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[offset..<offset + Int(instruction.first)]))
         case .escapedVariable, .rawVariable:
-            guard let value = lookup(Int(instruction.first)) else { return }
+            let found = lookup(Int(instruction.first))
+            if recording?.lastWasHole == true { recording?.holes += 1 }
+            guard let value = found else { return }
             let text: String
             switch value {
             case .string(let string): text = string
@@ -100,14 +119,18 @@ struct MustacheRenderer {
             }
             if instruction.kind == .escapedVariable { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .invertedSection:
-            switch lookup(Int(instruction.first)) {
+            let found = lookup(Int(instruction.first))
+            if recording?.lastWasHole == true { recording?.reusable = false }
+            switch found {
             case .list(let items)?: if items.isEmpty { render(children, scope, into: &output) }
             case .bool(let flag)?: if !flag { render(children, scope, into: &output) }
             case .null?, nil: render(children, scope, into: &output)
             default: break
             }
         case .section:
-            switch lookup(Int(instruction.first)) {
+            let found = lookup(Int(instruction.first))
+            if recording?.lastWasHole == true { recording?.reusable = false }
+            switch found {
             case .list(let items)?:
                 for item in items { render(children, scope, pushing: item, into: &output) }
             case .bool(let flag)?:
@@ -119,11 +142,24 @@ struct MustacheRenderer {
             }
         case .partial:
             let partial = program.partials[Int(instruction.first)]
-            guard let body = partial.body, depth < MustacheRenderer.maximumDepth else { return }
+            guard let body = partial.body else { return }
+            guard depth < MustacheRenderer.maximumDepth else {
+                recording?.reusable = false
+                return
+            }
+            let inner = scope.indented(by: partial.indentation, overriding: partial.overrides)
+            if recording == nil, inner.indentation?.isEmpty ?? true, partial.overrides == nil,
+               case .extended(let object)? = stack.last, let renditions = object.renditions,
+               case .string(let value) = object.value,
+               renderRendition(of: body, for: object, value: value, renditions: renditions, inner, into: &output) {
+                return
+            }
             depth += 1
-            render(body, scope.indented(by: partial.indentation, overriding: partial.overrides), into: &output)
+            render(body, inner, into: &output)
             depth -= 1
         case .blockExpansion:
+            // Blocks come from the page's templates, which a rendition does not know.
+            recording?.reusable = false
             let block = program.blocks[Int(instruction.first)]
             render(scope.overrides?[block.name] ?? children, scope.indented(by: block.indentation), into: &output)
         }
@@ -138,7 +174,8 @@ struct MustacheRenderer {
 
     /// The value `names[index]` refers to: `.` is the top of the stack; otherwise the first
     /// component is searched from the top down (or only in the top, for `.name`) and the rest inside it.
-    private func lookup(_ index: Int) -> MustacheValue? {
+    private mutating func lookup(_ index: Int) -> MustacheValue? {
+        if recording != nil { return recordedLookup(index) }
         // Components are read in place through the buffers: copying the name's array or the
         // stack's values retained and released them on every lookup.
         let count = names[index].components.count
@@ -159,6 +196,86 @@ struct MustacheRenderer {
             component += 1
         }
         return value
+    }
+
+    // MARK: - Renditions
+
+    /// Renders a shared object's partial from its rendition, making the rendition the first time;
+    /// `false` when there is none to use (the caller renders the partial as usual).
+    private mutating func renderRendition(of body: Range<Int32>, for object: MustacheExtendedObject, value: String,
+                                          renditions: MustacheRenditions, _ scope: Scope, into output: inout [UInt8]) -> Bool {
+        let rendition: Rendition?
+        if let known = renditions.known(body.lowerBound) {
+            rendition = known
+        } else {
+            rendition = record(body, for: object, sharedNames: renditions.sharedNames, scope)
+            renditions.keep(rendition, for: body.lowerBound)
+        }
+        guard let rendition, resolveAtRoot(rendition.rootNames) else { return false }
+        rendition.splice(value, into: &output)
+        return true
+    }
+
+    /// Renders `body` once with the marker as the object's field, noting what it reads from the page.
+    private mutating func record(_ body: Range<Int32>, for object: MustacheExtendedObject, sharedNames: Set<MustacheKey>,
+                                 _ scope: Scope) -> Rendition? {
+        let boundary = stack.count - 1
+        stack[boundary] = .extended(MustacheExtendedObject(base: object.base, name: object.name,
+                                                           value: .string(Rendition.marker), renditions: nil))
+        recording = Recording(boundary: boundary, hole: object.name, sharedNames: sharedNames)
+        var recorded: [UInt8] = []
+        depth += 1
+        render(body, scope, into: &recorded)
+        depth -= 1
+        stack[boundary] = .extended(object)
+        let finished = recording
+        recording = nil
+        guard let finished, finished.reusable else { return nil }
+        return Rendition(cutting: recorded, expected: finished.holes, rootNames: finished.rootNames)
+    }
+
+    /// `lookup` while recording: also notes where the name's first component was found.
+    private mutating func recordedLookup(_ index: Int) -> MustacheValue? {
+        // `recording` is changed in place: a copy of it, and of its set, per lookup cost more
+        // than the rest of the lookup.
+        recording?.lastWasHole = false
+        let components = names[index].components
+        guard let first = components.first, let boundary = recording?.boundary else { return stack.last }
+        var position = stack.count - 1
+        var value: MustacheValue?
+        if names[index].currentOnly {
+            value = stack[position].child(first)
+        } else {
+            while position >= 0 {
+                if let found = stack[position].child(first) {
+                    value = found
+                    break
+                }
+                position -= 1
+            }
+        }
+        if position < boundary {
+            // From the page (or nowhere): reusable only for a shared name found at the root.
+            if position == 0, recording?.sharedNames.contains(first) == true {
+                if recording?.rootNames.contains(first) == false { recording?.rootNames.append(first) }
+            } else {
+                recording?.reusable = false
+            }
+        } else if position == boundary, components.count == 1, first == recording?.hole {
+            recording?.lastWasHole = true
+        }
+        for component in components.dropFirst() { value = value?.child(component) }
+        return value
+    }
+
+    /// Whether each name is found at the root of this page's context and in nothing pushed since.
+    private func resolveAtRoot(_ names: [MustacheKey]) -> Bool {
+        guard !names.isEmpty else { return true }
+        return stack.withUnsafeBufferPointer { values in
+            values.count >= 2 && names.allSatisfy { name in
+                values[0].child(name) != nil && !values[1..<values.count - 1].contains { $0.child(name) != nil }
+            }
+        }
     }
 }
 

@@ -16,9 +16,11 @@ public enum MustacheValue: Sendable {
     /// are shared between pages and only their URL differs.
     case extended(MustacheExtendedObject)
 
-    /// `object` with the field `name` added (or replaced, for lookups).
-    public static func extending(_ object: MustacheObject, name: MustacheKey, value: MustacheValue) -> MustacheValue {
-        .extended(MustacheExtendedObject(base: object, name: name, value: value))
+    /// `object` with the field `name` added (or replaced, for lookups). With `renditions` (one per
+    /// `object`, shared by all its extensions), partials rendered for it are rendered once.
+    public static func extending(_ object: MustacheObject, name: MustacheKey, value: MustacheValue,
+                                 renditions: MustacheRenditions? = nil) -> MustacheValue {
+        .extended(MustacheExtendedObject(base: object, name: name, value: value, renditions: renditions))
     }
 
     /// A named child of an object; `nil` for other values and missing names.
@@ -38,11 +40,13 @@ public final class MustacheExtendedObject: Sendable {
     public let base: MustacheObject
     public let name: MustacheKey
     public let value: MustacheValue
+    let renditions: MustacheRenditions?
 
-    init(base: MustacheObject, name: MustacheKey, value: MustacheValue) {
+    init(base: MustacheObject, name: MustacheKey, value: MustacheValue, renditions: MustacheRenditions?) {
         self.base = base
         self.name = name
         self.value = value
+        self.renditions = renditions
     }
 }
 

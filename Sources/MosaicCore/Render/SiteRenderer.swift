@@ -181,28 +181,35 @@ final class SiteRenderer: Sendable {
 
     /// `item(for:context:)` as a template value, its fields made once per page and language.
     func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
-        let fields = itemCache.fields(language: context.language, position: page.position) {
+        let entry = itemCache.entry(language: context.language, position: page.position) {
             itemFields(for: page, context: context)
         }
-        return .extending(fields, name: "url", value: .string(context.url(to: page.outputPath)))
+        return .extending(entry.fields, name: "url", value: .string(context.url(to: page.outputPath)),
+                          renditions: entry.renditions)
     }
 
     /// An entry's fields but its URL: the same on every page in the reader's language.
+    ///
+    /// Fields an entry lacks are there as null, so that the entry template's name stops at the
+    /// entry instead of falling through to the page (which could print the page's own value, and
+    /// would keep the entry from being rendered once).
     private func itemFields(for page: IndexedPage, context: PageContext) -> MustacheObject {
-        var item: MustacheObject = ["title": .string(page.document.title)]
-        if let summary = page.document.summary { item["summary"] = .string(summary) }
-        if let date = page.document.date {
-            item["dateText"] = .string(context.strings.format(date))
-            item["dateISO"] = .string(date.description)
-        }
-        if let type = page.document.type { item["typeLabel"] = .string(typeLabel(type, context)) }
-        if let status = page.document.frontMatter["status"]?.scalar {
-            item["statusLabel"] = .string(context.strings["status_\(status)"] ?? humanize(status))
-        }
-        if page.language != context.language { item["langBadge"] = .string(page.language.rawValue.uppercased()) }
+        let date = page.document.date
+        let status = page.document.frontMatter["status"]?.scalar
         let languages = ([page] + index.findTranslations(of: page)).map(\.language.rawValue).sorted()
-        item["languages"] = .string(languages.map { $0.uppercased() }.joined(separator: "+"))
-        return item
+        return [
+            "title": .string(page.document.title),
+            "summary": page.document.summary.map(MustacheValue.string) ?? .null,
+            "dateText": date.map { .string(context.strings.format($0)) } ?? .null,
+            "dateISO": date.map { .string($0.description) } ?? .null,
+            "typeLabel": page.document.type.map { .string(typeLabel($0, context)) } ?? .null,
+            "statusLabel": status.map { .string(context.strings["status_\($0)"] ?? humanize($0)) } ?? .null,
+            "langBadge": page.language != context.language ? .string(page.language.rawValue.uppercased()) : .null,
+            "languages": .string(languages.map { $0.uppercased() }.joined(separator: "+")),
+            // Only open consultations have a closing date (`renderConsultationsPage` sets it).
+            "closeText": .null,
+            "closeISO": .null,
+        ]
     }
 
     /// Pages in `language`: each document once, in this language when it exists, newest first.
