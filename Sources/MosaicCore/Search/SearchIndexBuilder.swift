@@ -44,8 +44,6 @@ struct SearchIndexBuilder {
     static let bodyField = 3
     /// Documents whose field texts are prepared at a time, across the cores.
     private static let preparedBlock = 1024
-    /// What a stopword maps to in the word table while documents are counted.
-    private static let stopwordNumber = -1
 
     struct Manifest: Encodable {
         var version = 1
@@ -179,81 +177,10 @@ struct SearchIndexBuilder {
         let fieldCount = SearchIndexBuilder.fieldWeights.count
         var memo = previous ?? SearchMemo()
         memo.documents = [:]
-        // Built for the first document not found in the memo: an incremental build rarely needs them.
-        var tablesBuilt = false
-        var wordNumbers = WordTable()
-        var stemNumbers: [String: Int] = [:]
+        // Made for the first document not found in the memo: an incremental build rarely needs it.
+        var counter: TermCounter?
         var terms: [SearchMemo.DocumentTerms] = []
         terms.reserveCapacity(documents.count)
-        // The document being counted: each stem's slot in its counts (-1 when absent) and whether
-        // each word occurs, by number, reset afterwards through the lists of what it touched.
-        var stemSlotsOfDocument: [Int32] = []
-        var wordSeen: [Bool] = []
-        var documentStems: [Int32] = []
-        var documentWords: [Int32] = []
-        /// One document's terms, numbering words and stems not seen before.
-        func countTerms(in texts: [String]) -> SearchMemo.DocumentTerms {
-            if !tablesBuilt {
-                tablesBuilt = true
-                wordNumbers = WordTable(minimumCapacity: memo.words.count + stopwords.count)
-                // In reverse, so that a word listed twice keeps its first number.
-                for (number, word) in memo.words.enumerated().reversed() { wordNumbers.set(number, for: word) }
-                // Stopwords answer from the same table, as -1: one lookup per word instead of two.
-                for word in stopwords { wordNumbers.set(SearchIndexBuilder.stopwordNumber, for: word) }
-                stemNumbers = Dictionary(zip(memo.stems, memo.stems.indices), uniquingKeysWith: { first, _ in first })
-                stemSlotsOfDocument = [Int32](repeating: -1, count: memo.stems.count)
-                wordSeen = [Bool](repeating: false, count: memo.words.count)
-            }
-            var counts: [Int] = []
-            var fieldLengths = [Int](repeating: 0, count: fieldCount)
-            for (field, text) in texts.enumerated() {
-                SearchText.forEachWord(in: text) { bytes in
-                    let wordID: Int
-                    if let known = wordNumbers.value(for: bytes) {
-                        guard known != SearchIndexBuilder.stopwordNumber else { return }
-                        wordID = known
-                    } else {
-                        let word = String(decoding: bytes, as: UTF8.self)
-                        let stem = stemmer.stem(word)
-                        let stemID: Int
-                        if let known = stemNumbers[stem] {
-                            stemID = known
-                        } else {
-                            stemID = memo.stems.count
-                            memo.stems.append(stem)
-                            stemNumbers[stem] = stemID
-                            stemSlotsOfDocument.append(-1)
-                        }
-                        wordID = memo.words.count
-                        memo.words.append(word)
-                        memo.wordStems.append(stemID)
-                        wordNumbers.set(wordID, for: bytes)
-                        wordSeen.append(false)
-                    }
-                    if !wordSeen[wordID] {
-                        wordSeen[wordID] = true
-                        documentWords.append(Int32(wordID))
-                    }
-                    let stemID = memo.wordStems[wordID]
-                    var slot = Int(stemSlotsOfDocument[stemID])
-                    if slot < 0 {
-                        slot = documentStems.count
-                        stemSlotsOfDocument[stemID] = Int32(slot)
-                        documentStems.append(Int32(stemID))
-                        counts.append(contentsOf: repeatElement(0, count: fieldCount))
-                    }
-                    counts[slot * fieldCount + field] += 1
-                    fieldLengths[field] += 1
-                }
-            }
-            let entry = SearchMemo.DocumentTerms(words: documentWords.sorted(), stems: documentStems, denseCounts: counts,
-                                                 fieldCount: fieldCount, lengths: fieldLengths)
-            for word in documentWords { wordSeen[Int(word)] = false }
-            for stem in documentStems { stemSlotsOfDocument[Int(stem)] = -1 }
-            documentWords.removeAll(keepingCapacity: true)
-            documentStems.removeAll(keepingCapacity: true)
-            return entry
-        }
         // The field texts of each document the memo does not have, across the cores, a block at a
         // time (so that only a block's texts are held); on an incremental build nearly every
         // document is found in the memo by its key alone.
@@ -271,11 +198,21 @@ struct SearchIndexBuilder {
                 }
                 var texts = fieldTexts ?? self.fieldTexts(document, language: language, taxonomyFields: taxonomyFields)
                 if !document.hasBody { texts[SearchIndexBuilder.bodyField] = text(document) }
-                let entry = countTerms(in: texts)
+                var active: TermCounter
+                if let made = counter {
+                    active = made
+                } else {
+                    active = TermCounter(taking: &memo, stopwords: stopwords, stemmer: stemmer, fieldCount: fieldCount)
+                }
+                // Held once, so that counting grows the tables in place.
+                counter = nil
+                let entry = active.count(texts)
+                counter = active
                 terms.append(entry)
                 memo.documents[key] = entry
             }
         }
+        counter?.finish(into: &memo)
         let count = Double(max(documents.count, 1))
         let averages = (0..<fieldCount).map { field in
             max(1, Double(terms.reduce(0) { $0 + $1.lengths[field] }) / count)

@@ -38,11 +38,14 @@ struct SearchMemo: Sendable {
             self.lengths = lengths
             var entries: [UInt32] = []
             entries.reserveCapacity(stems.count + stems.count / 4)
+            // No array per stem: a document has hundreds of stems, and a filtered list of each one's
+            // fields was an allocation apiece.
             for slot in stems.indices {
-                let fields = (0..<fieldCount).filter { denseCounts[slot * fieldCount + $0] > 0 }
-                for (place, field) in fields.enumerated() {
-                    let count = UInt32(min(denseCounts[slot * fieldCount + field], (1 << 28) - 1))
-                    entries.append(UInt32(field) << 28 | count | (place == fields.count - 1 ? DocumentTerms.lastOfStem : 0))
+                let row = slot * fieldCount
+                guard let last = (0..<fieldCount).last(where: { denseCounts[row + $0] > 0 }) else { continue }
+                for field in 0...last where denseCounts[row + field] > 0 {
+                    let count = UInt32(min(denseCounts[row + field], (1 << 28) - 1))
+                    entries.append(UInt32(field) << 28 | count | (field == last ? DocumentTerms.lastOfStem : 0))
                 }
             }
             fieldCounts = entries
