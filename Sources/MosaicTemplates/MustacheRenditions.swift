@@ -14,13 +14,23 @@ public final class MustacheRenditions: Sendable {
     /// object (in Mosaic: one language's interface strings and site fields).
     let sharedNames: Set<MustacheKey>
     /// The first partial rendered, read without a lock: the object's pages nearly always render
-    /// one partial for it, and a lock per list entry cost more than the splice.
-    private let first = AtomicLazyReference<Entry>()
+    /// one partial for it, and a lock per list entry cost more than the splice. It holds a retained
+    /// `Entry` as bits (0 for none): `AtomicLazyReference` was not inlined and retained on every read.
+    private let first = Atomic<UInt>(0)
     /// Any further partials.
     private let others = Mutex<[Entry]>([])
 
     public init(sharedNames: Set<MustacheKey>) {
         self.sharedNames = sharedNames
+    }
+
+    deinit {
+        if let entry = MustacheRenditions.entry(first.load(ordering: .acquiring)) { Unmanaged.passUnretained(entry).release() }
+    }
+
+    /// The entry whose retained bits `first` holds.
+    private static func entry(_ bits: UInt) -> Entry? {
+        UnsafeRawPointer(bitPattern: bits).map { Unmanaged<Entry>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// A partial's rendition, or `nil` when it turned out to depend on more than the object.
@@ -36,7 +46,7 @@ public final class MustacheRenditions: Sendable {
 
     /// What is known of `partial`: nothing yet (`nil`), or its rendition if it can be reused.
     func known(_ partial: Int32) -> Rendition?? {
-        guard let entry = first.load() else { return nil }
+        guard let entry = MustacheRenditions.entry(first.load(ordering: .acquiring)) else { return nil }
         if entry.partial == partial { return .some(entry.rendition) }
         return others.withLock { others -> Rendition?? in
             guard let entry = others.first(where: { $0.partial == partial }) else { return nil }
@@ -46,13 +56,17 @@ public final class MustacheRenditions: Sendable {
 
     /// How many partials have a rendition that pages reuse: tests check that one was made.
     var reusableCount: Int {
-        (first.load()?.rendition == nil ? 0 : 1) + others.withLock { others in others.count { $0.rendition != nil } }
+        (MustacheRenditions.entry(first.load(ordering: .acquiring))?.rendition == nil ? 0 : 1) + others.withLock { others in others.count { $0.rendition != nil } }
     }
 
     /// Keeps what rendering `partial` once found; the first of two concurrent renders wins.
     func keep(_ rendition: Rendition?, for partial: Int32) {
         let entry = Entry(partial: partial, rendition: rendition)
-        guard first.storeIfNil(entry) !== entry, first.load()?.partial != partial else { return }
+        let bits = UInt(bitPattern: Unmanaged.passRetained(entry).toOpaque())
+        let (stored, existing) = first.compareExchange(expected: 0, desired: bits, ordering: .acquiringAndReleasing)
+        if stored { return }
+        Unmanaged.passUnretained(entry).release()
+        guard MustacheRenditions.entry(existing)?.partial != partial else { return }
         others.withLock { others in
             guard !others.contains(where: { $0.partial == partial }) else { return }
             others.append(entry)
