@@ -16,8 +16,18 @@ final class FileWriter: Sendable {
     private let written = Mutex<[OutputPath]>([])
     private let failures = Mutex<[String]>([])
 
+    /// `root`, open: files and folders are made relative to it, so that the system does not walk
+    /// the root's own path again for each of tens of thousands of files. -1 when it could not be
+    /// opened (paths are then given whole).
+    private let rootDescriptor: Int32
+
     init(root: URL) {
         self.root = root.path
+        rootDescriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        if rootDescriptor >= 0 { close(rootDescriptor) }
     }
 
     /// The first failure, in a stable order, if any write failed.
@@ -59,37 +69,44 @@ final class FileWriter: Sendable {
         var rest = path.utf8[...]
         // Each folder on the way, from the top.
         while let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
-            if let problem = makeFolder(root + "/" + path[..<slash]) {
+            if let problem = makeFolder(String(path[..<slash])) {
                 failures.withLock { $0.append(problem) }
                 return
             }
             rest = rest[rest.index(after: slash)...]
         }
-        if let problem = Self.writeFile(file.contents, to: root + "/" + path) {
+        let written = rootDescriptor >= 0
+            ? Self.writeFile(to: path, in: rootDescriptor, under: root) { write in file.contents.withUnsafeBytes(write) }
+            : Self.writeFile(to: root + "/" + path) { write in file.contents.withUnsafeBytes(write) }
+        if let problem = written {
             failures.withLock { $0.append(problem) }
         }
     }
 
-    /// Nil when the folder exists (made now or before), else why it cannot be made.
+    /// Nil when the folder (relative to the root) exists, made now or before, else why it cannot be made.
     private func makeFolder(_ path: String) -> String? {
         if folders.withLock({ $0.contains(path) }) { return nil }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            return "cannot create \(path): \(String(cString: strerror(errno)))"
+        let made = rootDescriptor >= 0 ? mkdirat(rootDescriptor, path, 0o755) : mkdir(root + "/" + path, 0o755)
+        if made != 0 && errno != EEXIST {
+            return "cannot create \(root)/\(path): \(String(cString: strerror(errno)))"
         }
         folders.withLock { _ = $0.insert(path) }
         return nil
     }
 
-    /// Nil on success, else a message naming the file and the system's reason.
-    private static func writeFile(_ data: Data, to path: String) -> String? {
-        writeFile(to: path) { write in data.withUnsafeBytes(write) }
-    }
-
     /// Creates (or empties) the file at `path` and writes to it, in order, every buffer `body`
     /// hands to `write`; nil on success, else a message naming the file and the system's reason.
     static func writeFile(to path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
+        writeFile(to: path, in: AT_FDCWD, under: nil, body)
+    }
+
+    /// `writeFile(to:_:)` with `path` relative to the open folder `folder`, whose path is `root`
+    /// (for messages; nil when `path` is whole).
+    private static func writeFile(to path: String, in folder: Int32, under root: String?,
+                                  _ body: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void) -> String? {
+        func name() -> String { root.map { "\($0)/\(path)" } ?? path }
+        let descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return "cannot create \(name()): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
         var failure: String?
         body { buffer in
@@ -99,7 +116,7 @@ final class FileWriter: Sendable {
                 let count = Foundation.write(descriptor, pointer, remaining)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    failure = "cannot write \(path): \(String(cString: strerror(errno)))"
+                    failure = "cannot write \(name()): \(String(cString: strerror(errno)))"
                     return
                 }
                 remaining -= count
