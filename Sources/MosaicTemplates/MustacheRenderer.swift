@@ -175,21 +175,26 @@ struct MustacheRenderer {
     /// The value `names[index]` refers to: `.` is the top of the stack; otherwise the first
     /// component is searched from the top down (or only in the top, for `.name`) and the rest inside it.
     private mutating func lookup(_ index: Int) -> MustacheValue? {
-        if recording != nil { return recordedLookup(index) }
         // Components are read in place through the buffers: copying the name's array or the
         // stack's values retained and released them on every lookup.
         let count = names[index].components.count
-        guard count > 0 else { return stack.last }
+        guard count > 0 else {
+            recording?.lastWasHole = false
+            return stack.last
+        }
         let first = names[index].components[0]
-        var value: MustacheValue? = stack.withUnsafeBufferPointer { values in
-            if names[index].currentOnly { return values.last?.child(first) }
+        let currentOnly = names[index].currentOnly
+        let (found, position) = stack.withUnsafeBufferPointer { values -> (MustacheValue?, Int) in
+            if currentOnly { return (values.last?.child(first), values.count - 1) }
             var position = values.count - 1
             while position >= 0 {
-                if let found = values[position].child(first) { return found }
+                if let found = values[position].child(first) { return (found, position) }
                 position -= 1
             }
-            return nil
+            return (nil, -1)
         }
+        if recording != nil { note(first, foundAt: position, wholeName: count == 1) }
+        var value = found
         var component = 1
         while component < count, let current = value {
             value = current.child(names[index].components[component])
@@ -234,26 +239,12 @@ struct MustacheRenderer {
         return Rendition(cutting: recorded, expected: finished.holes, rootNames: finished.rootNames)
     }
 
-    /// `lookup` while recording: also notes where the name's first component was found.
-    private mutating func recordedLookup(_ index: Int) -> MustacheValue? {
+    /// While recording: judges where a name's first component was found (-1: nowhere).
+    private mutating func note(_ first: MustacheKey, foundAt position: Int, wholeName: Bool) {
         // `recording` is changed in place: a copy of it, and of its set, per lookup cost more
         // than the rest of the lookup.
         recording?.lastWasHole = false
-        let components = names[index].components
-        guard let first = components.first, let boundary = recording?.boundary else { return stack.last }
-        var position = stack.count - 1
-        var value: MustacheValue?
-        if names[index].currentOnly {
-            value = stack[position].child(first)
-        } else {
-            while position >= 0 {
-                if let found = stack[position].child(first) {
-                    value = found
-                    break
-                }
-                position -= 1
-            }
-        }
+        guard let boundary = recording?.boundary else { return }
         if position < boundary {
             // From the page (or nowhere): reusable only for a shared name found at the root.
             if position == 0, recording?.sharedNames.contains(first) == true {
@@ -261,11 +252,9 @@ struct MustacheRenderer {
             } else {
                 recording?.reusable = false
             }
-        } else if position == boundary, components.count == 1, first == recording?.hole {
+        } else if position == boundary, wholeName, first == recording?.hole {
             recording?.lastWasHole = true
         }
-        for component in components.dropFirst() { value = value?.child(component) }
-        return value
     }
 
     /// Whether each name is found at the root of this page's context and in nothing pushed since.
