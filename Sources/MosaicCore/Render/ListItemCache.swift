@@ -8,11 +8,6 @@ import Synchronization
 /// tenth of a full build. The URL depends on the listing page, so it is added per list, and the
 /// entry's partial is kept rendered with a hole for it (`MustacheRenditions`).
 final class ListItemCache: Sendable {
-    private struct Key: Hashable {
-        var language: String
-        var position: Int
-    }
-
     /// An entry's fields and the partials rendered from them.
     struct Entry: Sendable {
         var fields: MustacheObject
@@ -23,20 +18,32 @@ final class ListItemCache: Sendable {
     /// in one language.
     static let sharedNames: Set<MustacheKey> = ["t", "site", "lang", "langName"]
 
-    private let entries = Mutex<[Key: Entry]>([:])
+    private let languages: [LocaleCode]
+    /// By language (in `languages` order) and page position: a slot per entry instead of a
+    /// dictionary, whose key hashing cost as much as the lock.
+    private let entries: Mutex<[[Entry?]]>
 
-    init() {}
+    init(languages: [LocaleCode], pageCount: Int) {
+        self.languages = languages
+        entries = Mutex(Array(repeating: Array(repeating: nil, count: pageCount), count: languages.count))
+    }
 
-    /// The entry's fields, made by `make` the first time.
+    /// The entry's fields, made by `make` the first time. A language or position outside the
+    /// cache's range is made each time, not kept.
     func entry(language: LocaleCode, position: Int, make: () -> MustacheObject) -> Entry {
-        let key = Key(language: language.rawValue, position: position)
-        if let known = entries.withLock({ $0[key] }) { return known }
-        let made = Entry(fields: make(), renditions: MustacheRenditions(sharedNames: ListItemCache.sharedNames))
+        guard let slot = languages.firstIndex(of: language), position >= 0 else { return made(make) }
+        if let known = entries.withLock({ position < $0[slot].count ? $0[slot][position] : nil }) { return known }
+        let made = made(make)
         // Two pages may make the same entry at once: both use the one kept first.
         return entries.withLock { entries in
-            if let kept = entries[key] { return kept }
-            entries[key] = made
+            guard position < entries[slot].count else { return made }
+            if let kept = entries[slot][position] { return kept }
+            entries[slot][position] = made
             return made
         }
+    }
+
+    private func made(_ make: () -> MustacheObject) -> Entry {
+        Entry(fields: make(), renditions: MustacheRenditions(sharedNames: ListItemCache.sharedNames))
     }
 }

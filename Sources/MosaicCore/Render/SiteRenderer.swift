@@ -13,7 +13,10 @@ final class SiteRenderer: Sendable {
     let strings: [LocaleCode: InterfaceStrings]
     let untranslated: UntranslatedPages
     let parity: TranslationParity
-    let itemCache = ListItemCache()
+    /// The graph's index, kept as a stored property: read through `graph` it was copied, and each
+    /// of its arrays retained and released, at every use.
+    let index: PageIndex
+    let itemCache: ListItemCache
 
     init(config: SiteConfig, graph: SiteGraph, templates: TemplateSet, strings: [LocaleCode: InterfaceStrings],
          untranslated: UntranslatedPages, parity: TranslationParity) {
@@ -23,9 +26,9 @@ final class SiteRenderer: Sendable {
         self.strings = strings
         self.untranslated = untranslated
         self.parity = parity
+        index = graph.index
+        itemCache = ListItemCache(languages: config.languages, pageCount: graph.index.pages.count)
     }
-
-    var index: PageIndex { graph.index }
 
     /// Element ids the default theme puts on document pages; headings must not reuse them.
     static let templateAnchors: Set<String> = ["main", "mosaic-toc-title", "mosaic-details-title",
@@ -72,7 +75,7 @@ final class SiteRenderer: Sendable {
         }
         let meta = metaEntries(for: page, context: context)
         let backlinkGroups = groupedByType(graph.backlinks[page.position], context: context)
-        let related = graph.related[page.position].map { listItem(for: index.pages[$0], context: context) }
+        let related = graph.related[page.position].map { listItem(at: $0, context: context) }
         var pageValues: MustacheObject = [
             "title": .string(document.title),
             "contentHTML": .string(rendered.html),
@@ -181,10 +184,16 @@ final class SiteRenderer: Sendable {
 
     /// `item(for:context:)` as a template value, its fields made once per page and language.
     func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
-        let entry = itemCache.entry(language: context.language, position: page.position) {
-            itemFields(for: page, context: context)
+        listItem(at: page.position, context: context)
+    }
+
+    /// `listItem(for:context:)` by position: lists hold positions, and copying each page out of
+    /// the index to list it retained all of its fields.
+    func listItem(at position: Int, context: PageContext) -> MustacheValue {
+        let entry = itemCache.entry(language: context.language, position: position) {
+            itemFields(for: index.pages[position], context: context)
         }
-        return .extending(entry.fields, name: "url", value: .string(context.url(to: page.outputPath)),
+        return .extending(entry.fields, name: "url", value: .string(context.url(to: index.pages[position].outputPath)),
                           renditions: entry.renditions)
     }
 
@@ -219,37 +228,52 @@ final class SiteRenderer: Sendable {
 
     /// `choose` as positions, for callers that look at only some of the pages (feeds take the
     /// first dated ones): it reads the index's flat arrays, not the pages themselves.
+    ///
+    /// In each translation group, the first version in `language` wins; without one, the last in
+    /// the default language, else the first given. The positions are sorted by group (as integers,
+    /// keeping their order within a group) rather than kept in a dictionary by group, whose
+    /// hashing cost more than the rest of a page's backlinks.
     func chosenPositions(_ positions: [Int], language: LocaleCode) -> [Int] {
         let groups = index.translationGroup
         let languages = index.languages
         let defaultLanguage = config.defaultLanguage
-        var chosen: [Int: Int] = [:]
-        chosen.reserveCapacity(positions.count)
-        for position in positions {
-            let group = groups[position]
-            let pageLanguage = languages[position]
-            if let existing = chosen[group], languages[existing] == language { continue }
-            if pageLanguage == language || chosen[group] == nil || pageLanguage == defaultLanguage {
-                chosen[group] = position
+        let keys = positions.indices.map { UInt64(groups[positions[$0]]) << 32 | UInt64($0) }.sorted()
+        var chosen: [Int] = []
+        chosen.reserveCapacity(keys.count)
+        var start = 0
+        while start < keys.count {
+            let group = keys[start] >> 32
+            var pick = positions[Int(truncatingIfNeeded: keys[start] & 0xFFFF_FFFF)]
+            var end = start + 1
+            while end < keys.count, keys[end] >> 32 == group {
+                let position = positions[Int(truncatingIfNeeded: keys[end] & 0xFFFF_FFFF)]
+                if languages[pick] != language, languages[position] == language || languages[position] == defaultLanguage {
+                    pick = position
+                }
+                end += 1
             }
+            chosen.append(pick)
+            start = end
         }
-        return index.sortedForLists(Array(chosen.values))
+        return index.sortedForLists(chosen)
     }
 
     func listItems(_ positions: [Int], language: LocaleCode, context: PageContext) -> [MustacheValue] {
-        choose(positions, language: language).map { listItem(for: $0, context: context) }
+        chosenPositions(positions, language: language).map { listItem(at: $0, context: context) }
     }
 
-    /// Groups pages by content type (in the order types are declared, then by name), newest first.
+    /// Groups pages by content type (by the type's name, documents without one first), newest first.
     func groupedByType(_ positions: [Int], context: PageContext) -> [MustacheValue] {
-        let pages = choose(positions, language: context.language)
-        let grouped = Dictionary(grouping: pages) { $0.document.type ?? "" }
+        var grouped: [String: [Int]] = [:]
+        for position in chosenPositions(positions, language: context.language) {
+            grouped[index.pages[position].document.type ?? "", default: []].append(position)
+        }
         return grouped.keys.sorted().map { type -> MustacheValue in
             let members = grouped[type] ?? []
             return [
                 "title": .string(type.isEmpty ? (context.strings["other_documents"] ?? "Other") : typeLabel(type, context)),
                 "countText": .string(context.countText(members.count)),
-                "items": .list(members.map { listItem(for: $0, context: context) }),
+                "items": .list(members.map { listItem(at: $0, context: context) }),
             ]
         }
     }
