@@ -149,7 +149,7 @@ struct MustacheRenderer {
             }
             let inner = scope.indented(by: partial.indentation, overriding: partial.overrides)
             if recording == nil, inner.indentation?.isEmpty ?? true, partial.overrides == nil,
-               case .extended(let object)? = stack.last, let renditions = object.renditions,
+               case .extended(let object)? = stack.last, let renditions = object.shared.renditions,
                case .string(let value) = object.value,
                renderRendition(of: body, for: object, value: value, renditions: renditions, inner, into: &output) {
                 return
@@ -225,8 +225,9 @@ struct MustacheRenderer {
     private mutating func record(_ body: Range<Int32>, for object: MustacheExtendedObject, sharedNames: Set<MustacheKey>,
                                  _ scope: Scope) -> Rendition? {
         let boundary = stack.count - 1
-        stack[boundary] = .extended(MustacheExtendedObject(base: object.base, name: object.name,
-                                                           value: .string(Rendition.marker), renditions: nil))
+        // The same shared object: no rendition is used while one is recorded (`recording`).
+        stack[boundary] = .extended(MustacheExtendedObject(shared: object.shared, name: object.name,
+                                                           value: .string(Rendition.marker)))
         recording = Recording(boundary: boundary, hole: object.name, sharedNames: sharedNames)
         var recorded: [UInt8] = []
         depth += 1

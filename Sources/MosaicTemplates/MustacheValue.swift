@@ -20,7 +20,12 @@ public enum MustacheValue: Sendable {
     /// `object`, shared by all its extensions), partials rendered for it are rendered once.
     public static func extending(_ object: MustacheObject, name: MustacheKey, value: MustacheValue,
                                  renditions: MustacheRenditions? = nil) -> MustacheValue {
-        .extended(MustacheExtendedObject(base: object, name: name, value: value, renditions: renditions))
+        .extending(MustacheSharedObject(fields: object, renditions: renditions), name: name, value: value)
+    }
+
+    /// A shared object with the field `name` added (or replaced, for lookups).
+    public static func extending(_ shared: MustacheSharedObject, name: MustacheKey, value: MustacheValue) -> MustacheValue {
+        .extended(MustacheExtendedObject(shared: shared, name: name, value: value))
     }
 
     /// A named child of an object; `nil` for other values and missing names.
@@ -28,7 +33,7 @@ public enum MustacheValue: Sendable {
     public func child(_ key: MustacheKey) -> MustacheValue? {
         switch self {
         case .object(let object): object[key]
-        case .extended(let extended): key == extended.name ? extended.value : extended.base[key]
+        case .extended(let extended): key == extended.name ? extended.value : extended.shared.fields[key]
         default: nil
         }
     }
@@ -37,15 +42,26 @@ public enum MustacheValue: Sendable {
 /// The payload of `MustacheValue.extended`: a class, so that looking a name up reads the base
 /// object in place (an `indirect` case copied the base out of its box on every lookup).
 public final class MustacheExtendedObject: Sendable {
-    public let base: MustacheObject
+    public let shared: MustacheSharedObject
     public let name: MustacheKey
     public let value: MustacheValue
-    let renditions: MustacheRenditions?
 
-    init(base: MustacheObject, name: MustacheKey, value: MustacheValue, renditions: MustacheRenditions?) {
-        self.base = base
+    init(shared: MustacheSharedObject, name: MustacheKey, value: MustacheValue) {
+        self.shared = shared
         self.name = name
         self.value = value
+    }
+}
+
+/// An object that many pages extend (a list entry, which each list gives its own URL), with the
+/// partials rendered for it. A class: each extension retains it once, where copying its fields
+/// and renditions retained each of them.
+public final class MustacheSharedObject: Sendable {
+    public let fields: MustacheObject
+    let renditions: MustacheRenditions?
+
+    public init(fields: MustacheObject, renditions: MustacheRenditions?) {
+        self.fields = fields
         self.renditions = renditions
     }
 }

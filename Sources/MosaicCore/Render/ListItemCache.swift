@@ -8,12 +8,6 @@ import Synchronization
 /// tenth of a full build. The URL depends on the listing page, so it is added per list, and the
 /// entry's partial is kept rendered with a hole for it (`MustacheRenditions`).
 final class ListItemCache: Sendable {
-    /// An entry's fields and the partials rendered from them.
-    struct Entry: Sendable {
-        var fields: MustacheObject
-        var renditions: MustacheRenditions
-    }
-
     /// What an entry's partial may read from the page besides the entry: the same on every page
     /// in one language.
     static let sharedNames: Set<MustacheKey> = ["t", "site", "lang", "langName"]
@@ -21,16 +15,16 @@ final class ListItemCache: Sendable {
     private let languages: [LocaleCode]
     /// By language (in `languages` order) and page position: a slot per entry instead of a
     /// dictionary, whose key hashing cost as much as the lock.
-    private let entries: Mutex<[[Entry?]]>
+    private let entries: Mutex<[[MustacheSharedObject?]]>
 
     init(languages: [LocaleCode], pageCount: Int) {
         self.languages = languages
         entries = Mutex(Array(repeating: Array(repeating: nil, count: pageCount), count: languages.count))
     }
 
-    /// The entry's fields, made by `make` the first time. A language or position outside the
-    /// cache's range is made each time, not kept.
-    func entry(language: LocaleCode, position: Int, make: () -> MustacheObject) -> Entry {
+    /// The entry's fields and renditions, its fields made by `make` the first time. A language or
+    /// position outside the cache's range is made each time, not kept.
+    func entry(language: LocaleCode, position: Int, make: () -> MustacheObject) -> MustacheSharedObject {
         guard let slot = languages.firstIndex(of: language), position >= 0 else { return made(make) }
         if let known = entries.withLock({ position < $0[slot].count ? $0[slot][position] : nil }) { return known }
         let made = made(make)
@@ -43,7 +37,7 @@ final class ListItemCache: Sendable {
         }
     }
 
-    private func made(_ make: () -> MustacheObject) -> Entry {
-        Entry(fields: make(), renditions: MustacheRenditions(sharedNames: ListItemCache.sharedNames))
+    private func made(_ make: () -> MustacheObject) -> MustacheSharedObject {
+        MustacheSharedObject(fields: make(), renditions: MustacheRenditions(sharedNames: ListItemCache.sharedNames))
     }
 }

@@ -193,8 +193,7 @@ final class SiteRenderer: Sendable {
         let entry = itemCache.entry(language: context.language, position: position) {
             itemFields(for: index.pages[position], context: context)
         }
-        return .extending(entry.fields, name: "url", value: .string(context.url(to: index.pages[position].outputPath)),
-                          renditions: entry.renditions)
+        return .extending(entry, name: "url", value: .string(context.url(to: index.pages[position].outputPath)))
     }
 
     /// An entry's fields but its URL: the same on every page in the reader's language.
