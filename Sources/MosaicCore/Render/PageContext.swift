@@ -2,12 +2,21 @@ import MosaicTemplates
 
 /// The values every template sees, built once per output file.
 ///
-/// These helpers keep the key names every page shares in one place.
-struct PageContext {
+/// These helpers keep the key names every page shares in one place. A class, though immutable:
+/// list entries pass it down through closures, and each copy of a struct retained every field of
+/// the site's configuration.
+final class PageContext: Sendable {
     let language: LocaleCode
     let outputPath: OutputPath
     let strings: InterfaceStrings
     let site: SiteConfig
+
+    init(language: LocaleCode, outputPath: OutputPath, strings: InterfaceStrings, site: SiteConfig) {
+        self.language = language
+        self.outputPath = outputPath
+        self.strings = strings
+        self.site = site
+    }
 
     /// Relative URL from this page to another output file.
     func url(to target: OutputPath) -> String {
