@@ -59,7 +59,9 @@ public struct PageIndex: Sendable {
 
     /// `positions` in list order (newest first).
     public func sortedForLists(_ positions: [Int]) -> [Int] {
-        positions.sorted { listRank[$0] < listRank[$1] }
+        // The ranks, not `self`, in the closure: capturing the index copied all of its arrays.
+        let rank = listRank
+        return positions.sorted { rank[$0] < rank[$1] }
     }
 
     /// The same document in `language`, following translation keys.
