@@ -95,6 +95,11 @@ public struct MustacheObject: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Whether the object has a field `key`, without copying (and retaining) its value.
+    public func has(_ key: MustacheKey) -> Bool {
+        number(of: key) != nil
+    }
+
     public subscript(name: String) -> MustacheValue? {
         get { self[MustacheKey(name)] }
         set { self[MustacheKey(name)] = newValue }

@@ -209,13 +209,20 @@ struct MustacheRenderer {
     /// `false` when there is none to use (the caller renders the partial as usual).
     private mutating func renderRendition(of body: Range<Int32>, for object: MustacheExtendedObject, value: String,
                                           renditions: MustacheRenditions, _ scope: Scope, into output: inout [UInt8]) -> Bool {
-        let rendition: Rendition?
-        if let known = renditions.known(body.lowerBound) {
-            rendition = known
-        } else {
-            rendition = record(body, for: object, sharedNames: renditions.sharedNames, scope)
-            renditions.keep(rendition, for: body.lowerBound)
+        // Read in place: every list entry on both cores reads the same renditions, and retaining
+        // them contended for their reference counts.
+        let used = renditions.withKnown(body.lowerBound) { known -> Bool? in
+            known.map { splice(value, into: $0, &output) }
         }
+        if let used { return used }
+        let rendition = record(body, for: object, sharedNames: renditions.sharedNames, scope)
+        renditions.keep(rendition, for: body.lowerBound)
+        return splice(value, into: rendition, &output)
+    }
+
+    /// Writes `rendition` with `value` in its holes; `false` when there is none, or when this page
+    /// does not hold its root names where the page it was made on did.
+    private func splice(_ value: String, into rendition: Rendition?, _ output: inout [UInt8]) -> Bool {
         guard let rendition, resolveAtRoot(rendition.rootNames) else { return false }
         rendition.splice(value, into: &output)
         return true
@@ -263,7 +270,7 @@ struct MustacheRenderer {
         guard !names.isEmpty else { return true }
         return stack.withUnsafeBufferPointer { values in
             values.count >= 2 && names.allSatisfy { name in
-                values[0].child(name) != nil && !values[1..<values.count - 1].contains { $0.child(name) != nil }
+                values[0].hasChild(name) && !values[1..<values.count - 1].contains { $0.hasChild(name) }
             }
         }
     }

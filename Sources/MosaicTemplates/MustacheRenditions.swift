@@ -44,13 +44,18 @@ public final class MustacheRenditions: Sendable {
         }
     }
 
-    /// What is known of `partial`: nothing yet (`nil`), or its rendition if it can be reused.
-    func known(_ partial: Int32) -> Rendition?? {
-        guard let entry = MustacheRenditions.entry(first.load(ordering: .acquiring)) else { return nil }
-        if entry.partial == partial { return .some(entry.rendition) }
-        return others.withLock { others -> Rendition?? in
-            guard let entry = others.first(where: { $0.partial == partial }) else { return nil }
-            return .some(entry.rendition)
+    /// Calls `body` with what is known of `partial`: nothing yet (`nil`), or its rendition if it
+    /// can be reused. The first entry is lent without being retained: both cores read it for
+    /// every list entry, and its reference count was contended.
+    func withKnown<Result>(_ partial: Int32, _ body: (Rendition??) -> Result) -> Result {
+        guard let pointer = UnsafeRawPointer(bitPattern: first.load(ordering: .acquiring)) else { return body(nil) }
+        return Unmanaged<Entry>.fromOpaque(pointer)._withUnsafeGuaranteedRef { entry in
+            if entry.partial == partial { return body(.some(entry.rendition)) }
+            let other = others.withLock { others -> Rendition?? in
+                guard let entry = others.first(where: { $0.partial == partial }) else { return nil }
+                return .some(entry.rendition)
+            }
+            return body(other)
         }
     }
 

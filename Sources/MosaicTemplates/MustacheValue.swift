@@ -28,6 +28,16 @@ public enum MustacheValue: Sendable {
         .extended(MustacheExtendedObject(shared: shared, name: name, value: value))
     }
 
+    /// Whether `child(key)` would find a value, without copying (and retaining) it.
+    @inlinable
+    public func hasChild(_ key: MustacheKey) -> Bool {
+        switch self {
+        case .object(let object): object.has(key)
+        case .extended(let extended): key == extended.name || extended.shared.fields.has(key)
+        default: false
+        }
+    }
+
     /// A named child of an object; `nil` for other values and missing names.
     @inlinable
     public func child(_ key: MustacheKey) -> MustacheValue? {
