@@ -13,24 +13,25 @@ final class ListItemCache: Sendable {
     static let sharedNames: Set<MustacheKey> = ["t", "site", "lang", "langName"]
 
     private let languages: [LocaleCode]
+    private let pageCount: Int
     /// By language (in `languages` order) and page position: a slot per entry instead of a
     /// dictionary, whose key hashing cost as much as the lock.
     private let entries: Mutex<[[MustacheSharedObject?]]>
 
     init(languages: [LocaleCode], pageCount: Int) {
         self.languages = languages
+        self.pageCount = pageCount
         entries = Mutex(Array(repeating: Array(repeating: nil, count: pageCount), count: languages.count))
     }
 
     /// The entry's fields and renditions, its fields made by `make` the first time. A language or
     /// position outside the cache's range is made each time, not kept.
     func entry(language: LocaleCode, position: Int, make: () -> MustacheObject) -> MustacheSharedObject {
-        guard let slot = languages.firstIndex(of: language), position >= 0 else { return made(make) }
-        if let known = entries.withLock({ position < $0[slot].count ? $0[slot][position] : nil }) { return known }
+        guard let slot = languages.firstIndex(of: language), (0..<pageCount).contains(position) else { return made(make) }
+        if let known = entries.withLock({ $0[slot][position] }) { return known }
         let made = made(make)
         // Two pages may make the same entry at once: both use the one kept first.
         return entries.withLock { entries in
-            guard position < entries[slot].count else { return made }
             if let kept = entries[slot][position] { return kept }
             entries[slot][position] = made
             return made

@@ -162,7 +162,7 @@ extension SiteRenderer {
                     (context.strings["home"] ?? "Home", OutputPath.page([code])), (title, indexPath),
                 ])
                 values["groups"] = [["title": .string(label), "countText": .string(context.countText(pages.count)),
-                                     "items": .list(pages.map { listItem(for: $0, context: context) })]]
+                                     "items": .list(pages.map { listItem(at: $0.position, context: context) })]]
                 files.append(render("listing", values, at: path))
             }
             groups.append([
@@ -277,7 +277,7 @@ extension SiteRenderer {
         if !missing.isEmpty {
             groups.append(["title": .string(context.strings["translations_missing"] ?? "Not yet translated"),
                            "countText": .string(context.countText(missing.count)),
-                           "items": .list(missing.map { listItem(for: index.pages[$0], context: context) })])
+                           "items": .list(missing.map { listItem(at: $0, context: context) })])
         }
         if !stale.isEmpty {
             groups.append(["title": .string(context.strings["translations_stale"] ?? "Older than the original"),

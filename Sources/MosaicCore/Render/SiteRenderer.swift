@@ -182,13 +182,9 @@ final class SiteRenderer: Sendable {
         return item
     }
 
-    /// `item(for:context:)` as a template value, its fields made once per page and language.
-    func listItem(for page: IndexedPage, context: PageContext) -> MustacheValue {
-        listItem(at: page.position, context: context)
-    }
-
-    /// `listItem(for:context:)` by position: lists hold positions, and copying each page out of
-    /// the index to list it retained all of its fields.
+    /// `item(for:context:)` as a template value for the page at `position`, its fields made once
+    /// per page and language. By position: lists hold positions, and copying each page out of the
+    /// index to list it retained all of its fields.
     func listItem(at position: Int, context: PageContext) -> MustacheValue {
         let entry = itemCache.entry(language: context.language, position: position) {
             itemFields(for: index.pages[position], context: context)
