@@ -49,7 +49,7 @@ extension BuildPipeline {
         let folder = contentFolder.path + "/"
         return await sources.concurrentMap { source -> LoadedSource in
             let path = folder + source.path.rawValue
-            let memo = cache.documents[source.path.rawValue].flatMap { memo in
+            let memo = cache.document(at: source.path.rawValue).flatMap { memo in
                 memo.loaded.map({ $0.source == source }) ?? true ? memo : nil
             }
             // Taken before reading: a change made while the file is read then shows at the next build.
@@ -141,27 +141,38 @@ extension BuildPipeline {
         return withBody(document, spill: spill, renderer: renderer, resolver: resolver, contentFolder: contentFolder).plainText
     }
 
-    /// What the next build needs of this one's documents.
+    /// Each document's memo for the next build, in path order, marked unchanged when it is the
+    /// memo this build read: the file known by its status, and its Markdown result taken from
+    /// the cache (or, for a document not rendered, none before and none now).
     static func documentMemos(sources: [SourceDocument], loaded: [LoadedSource], rendered: [(RenderedDocument, [Diagnostic])],
-                              environment: UInt64) -> [String: BuildCache.DocumentMemo] {
-        var memos: [String: BuildCache.DocumentMemo] = [:]
-        memos.reserveCapacity(sources.count)
-        for (source, result) in zip(sources, loaded) {
+                              environment: UInt64) -> [BuildCache.DocumentEntry] {
+        var entries: [BuildCache.DocumentEntry] = []
+        entries.reserveCapacity(sources.count)
+        // Entry number and position in `loaded`, by content path.
+        var positions: [String: (entry: Int, loaded: Int)] = [:]
+        positions.reserveCapacity(sources.count)
+        for (number, (source, result)) in zip(sources, loaded).enumerated() where positions[source.path.rawValue] == nil {
             // Without the body: the cache does not store it, and the memo lives to the end of the build.
             let document = result.document.map { document in
                 var light = document
                 light.body = ""
                 return light
             }
-            memos[source.path.rawValue] = BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature,
-                                                                  loaded: document, diagnostics: result.diagnostics, markdown: nil)
+            positions[source.path.rawValue] = (entries.count, number)
+            entries.append(BuildCache.DocumentEntry(
+                path: source.path.rawValue,
+                memo: BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature, loaded: document,
+                                              diagnostics: result.diagnostics, markdown: nil),
+                unchanged: result.knownByStatus && result.markdown == nil))
         }
         for (document, diagnostics) in rendered {
-            let path = document.page.document.source.path.rawValue
-            memos[path]?.markdown = BuildCache.MarkdownMemo(
+            guard let position = positions[document.page.document.source.path.rawValue] else { continue }
+            entries[position.entry].memo.markdown = BuildCache.MarkdownMemo(
                 environment: environment, htmlDigest: document.htmlDigest, headings: document.headings,
                 textDigest: document.textDigest, wordCount: document.wordCount, outgoing: document.outgoing, diagnostics: diagnostics)
+            let source = loaded[position.loaded]
+            entries[position.entry].unchanged = source.knownByStatus && source.markdown?.environment == environment
         }
-        return memos
+        return entries
     }
 }

@@ -23,7 +23,7 @@ extension BuildPipeline {
                                          signs: site.nextCache != nil)
         site.diagnostics += loaded.flatMap(\.diagnostics)
         let documents = loaded.compactMap(\.document).filter { options.includeDrafts || !$0.isDraft }
-        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documents.count) cached"
+        clock.finish("load", "\(documents.count) documents kept, \(loaded.count { $0.bodyMissing }) unchanged of \(cache.documentCount) cached"
                      + " (\(loaded.count(where: \.knownByStatus)) known by their file status, not read)")
 
         config.sections += undeclaredSections(in: documents, config: config, diagnostics: &site.diagnostics)
@@ -53,8 +53,10 @@ extension BuildPipeline {
         if site.nextCache != nil {
             // Made and encoded beside the later stages: nothing in this build reads them.
             let sources = inventory.documents
+            let previous = cache.documentPieces
             site.encodedParts.append(Task {
-                BuildCache.encodeDocuments(documentMemos(sources: sources, loaded: loaded, rendered: rendered, environment: environment))
+                BuildCache.encodeDocuments(documentMemos(sources: sources, loaded: loaded, rendered: rendered, environment: environment),
+                                           previous: previous)
             })
         }
         let spilledBytes = spill?.spilledBytes ?? 0

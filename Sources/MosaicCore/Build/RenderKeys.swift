@@ -96,9 +96,12 @@ final class RenderKeys: Sendable {
     }
 
     /// Digest of each page's front matter, output path and section: what the site's structure
-    /// (related documents, lists, taxonomies) is computed from.
+    /// (related documents, lists, taxonomies) is computed from. Across the cores: the stage
+    /// between the Markdown and the graph otherwise ran on one of them.
     static func metaDigests(_ index: PageIndex) -> [UInt64] {
-        index.pages.map { page in
+        let pages = index.pages
+        return ConcurrentRanges.blockingMap(count: pages.count) { position in
+            let page = pages[position]
             var writer = BinaryWriter()
             writer.write(page.document)
             writer.write(page.outputPath.rawValue)

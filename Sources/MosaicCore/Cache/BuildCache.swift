@@ -17,7 +17,11 @@ struct BuildCache: Sendable {
     var settings: UInt64
     /// When the build that wrote the cache began reading sources (see `FileSignature.isSettled`).
     var sourcesRead: Int64 = 0
-    var documents: [String: DocumentMemo] = [:]
+    /// The documents as read: runs in path order, each with the bytes it was read from, so that
+    /// a run none of whose documents changed is written back without being encoded again. Found
+    /// by `document(at:)`; not merged into one dictionary, which took a core a tenth of an
+    /// incremental build's time to fill with copies of every memo.
+    var documentPieces: [DocumentPiece] = []
     var output: OutputRecord?
     /// The site graph by positions, with the digests it is valid for.
     var graph: GraphMemo?
@@ -30,6 +34,45 @@ struct BuildCache: Sendable {
 
     init(settings: UInt64) {
         self.settings = settings
+    }
+
+    /// One run of documents in path order, as read from one segment of the file.
+    struct DocumentPiece: Sendable {
+        var memos: [(path: String, memo: DocumentMemo)]
+        var encoded: EncodedSegment
+    }
+
+    /// A document's memo for the next build, and whether it is the very memo this build read
+    /// (same file status, same Markdown result), which lets its run keep its bytes.
+    struct DocumentEntry: Sendable {
+        var path: String
+        var memo: DocumentMemo
+        var unchanged: Bool
+    }
+
+    /// How many documents the cache holds.
+    var documentCount: Int { documentPieces.reduce(0) { $0 + $1.memos.count } }
+
+    /// The memo of the document at content path `path`: a binary search of the runs, which were
+    /// written in path order, none empty. (Runs out of order, or empty, from a damaged file, only
+    /// make documents missed.)
+    func document(at path: String) -> DocumentMemo? {
+        var low = 0
+        var high = documentPieces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if let last = documentPieces[middle].memos.last, last.path < path { low = middle + 1 } else { high = middle }
+        }
+        guard low < documentPieces.count else { return nil }
+        return documentPieces[low].memos.withUnsafeBufferPointer { memos -> DocumentMemo? in
+            var first = 0
+            var end = memos.count
+            while first < end {
+                let middle = (first + end) / 2
+                if memos[middle].path < path { first = middle + 1 } else { end = middle }
+            }
+            return first < memos.count && memos[first].path == path ? memos[first].memo : nil
+        }
     }
 
     /// A document as the load and Markdown stages left it.
@@ -74,7 +117,7 @@ struct BuildCache: Sendable {
 
     /// One independently encoded part of the file; parts are read and written in parallel.
     private enum Segment: Sendable {
-        case documents([(String, DocumentMemo)])
+        case documents([(path: String, memo: DocumentMemo)])
         case graph(GraphMemo)
         case search(language: String, memo: SearchMemo)
         /// One share of the output record, in path order; the shares are joined after decoding.
@@ -116,7 +159,7 @@ struct BuildCache: Sendable {
         init(kind: Int, from reader: inout BinaryReader) throws {
             switch kind {
             case Segment.documentsKind:
-                var memos: [(String, DocumentMemo)] = []
+                var memos: [(path: String, memo: DocumentMemo)] = []
                 for _ in 0..<(try reader.readCount()) { memos.append((try reader.readString(), try DocumentMemo(from: &reader))) }
                 self = .documents(memos)
             case Segment.graphKind:
@@ -159,14 +202,11 @@ struct BuildCache: Sendable {
         cache.sourcesRead = sourcesRead
         var outputStamp: OutputStamp?
         var outputKeys: [OutputPath: UInt64] = [:]
-        cache.documents.reserveCapacity(decoded.reduce(0) { count, segment in
-            if case .documents(let memos)? = segment { return count + memos.count }
-            return count
-        })
         for (segment, range) in zip(decoded, ranges.map(\.range)) {
             switch segment {
             case .documents(let memos)?:
-                for (path, memo) in memos { cache.documents[path] = memo }
+                cache.documentPieces.append(DocumentPiece(
+                    memos: memos, encoded: EncodedSegment(kind: Segment.documentsKind, bytes: [UInt8](data[range]))))
             case .graph(let memo)?:
                 cache.graph = memo
             case .search(let language, let memo)?:
@@ -192,14 +232,26 @@ struct BuildCache: Sendable {
 
     /// Pieces per large segment, so the cores share writing and reading them back.
     private static let pieces = 4
+    /// Runs of documents: an edit encodes the documents of one run again, a sixteenth of them.
+    private static let documentRuns = 16
 
     /// The documents' segments, encoded. The pipeline makes them beside the later stages, as soon
     /// as the Markdown stage has settled every document, so that saving the cache at the end of
-    /// an incremental build writes rather than encodes them.
-    static func encodeDocuments(_ documents: [String: DocumentMemo]) -> [EncodedSegment] {
-        encode(inPieces(documents.keys.sorted()).map { paths in
-            .documents(paths.compactMap { path in documents[path].map { (path, $0) } })
-        })
+    /// an incremental build writes rather than encodes them. A run whose documents are those of
+    /// the same run in `previous`, each unchanged, keeps the bytes it was read from.
+    static func encodeDocuments(_ entries: [DocumentEntry], previous: [DocumentPiece]) -> [EncodedSegment] {
+        let sorted = zip(entries, entries.dropFirst()).allSatisfy { $0.path < $1.path }
+            ? entries : entries.sorted { $0.path < $1.path }
+        // No empty runs (a site of fewer documents has fewer runs): `document(at:)` searches by each run's last path.
+        let runs = inPieces(sorted, count: max(1, min(documentRuns, sorted.count)))
+        return ConcurrentRanges.blockingMap(count: runs.count) { run in
+            let entries = runs[run]
+            if previous.count == runs.count, previous[run].memos.count == entries.count,
+               zip(previous[run].memos, entries).allSatisfy({ $0.path == $1.path && $1.unchanged }) {
+                return previous[run].encoded
+            }
+            return encoded(.documents(entries.map { ($0.path, $0.memo) }))
+        }
     }
 
     /// The graph's segment, encoded; made as soon as the graph stage is done.
@@ -213,17 +265,19 @@ struct BuildCache: Sendable {
         encode(search.keys.sorted().compactMap { language in search[language].map { .search(language: language, memo: $0) } })
     }
 
-    /// Sorted keys in `pieces` consecutive runs.
-    private static func inPieces<Key>(_ sorted: [Key]) -> [ArraySlice<Key>] {
-        (0..<pieces).map { piece in sorted[sorted.count * piece / pieces..<sorted.count * (piece + 1) / pieces] }
+    /// Sorted keys in `count` consecutive runs.
+    private static func inPieces<Key>(_ sorted: [Key], count: Int = pieces) -> [ArraySlice<Key>] {
+        (0..<count).map { piece in sorted[sorted.count * piece / count..<sorted.count * (piece + 1) / count] }
     }
 
     private static func encode(_ segments: [Segment]) -> [EncodedSegment] {
-        ConcurrentRanges.blockingMap(count: segments.count) { index in
-            var writer = BinaryWriter()
-            segments[index].write(to: &writer)
-            return EncodedSegment(kind: segments[index].kind, bytes: writer.bytes)
-        }
+        ConcurrentRanges.blockingMap(count: segments.count) { encoded(segments[$0]) }
+    }
+
+    private static func encoded(_ segment: Segment) -> EncodedSegment {
+        var writer = BinaryWriter()
+        segment.write(to: &writer)
+        return EncodedSegment(kind: segment.kind, bytes: writer.bytes)
     }
 
     /// Writes the cache beside a temporary name and renames it, so a reader never sees half a file.
@@ -235,8 +289,12 @@ struct BuildCache: Sendable {
     func save(to folder: URL, prepared: [EncodedSegment]) throws {
         var segments: [Segment] = []
         if let output {
-            // Tens of thousands of paths: in a few parts too.
-            let entries = output.keys.sorted { $0.key < $1.key }.map { (path: $0.key, key: $0.value) }
+            // Tens of thousands of paths: in a few parts too. In the order of the paths' digests:
+            // any fixed order gives the same file for the same build, and comparing the paths as
+            // text took a core 30 ms at the very end of an incremental build.
+            let entries = output.keys.map { (order: Digest.of($0.key.rawValue).value, path: $0.key, key: $0.value) }
+                .sorted { $0.order != $1.order ? $0.order < $1.order : $0.path < $1.path }
+                .map { (path: $0.path, key: $0.key) }
             for piece in BuildCache.inPieces(entries) { segments.append(.output(output.stamp, piece)) }
         }
         let parts = prepared + BuildCache.encode(segments)
