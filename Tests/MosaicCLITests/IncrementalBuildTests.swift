@@ -45,7 +45,7 @@ struct IncrementalBuildTests {
             let path = pick(documents)
             let file = "content/" + path
             var text = try site.read(file)
-            switch Int.random(in: 0..<10, using: &random) {
+            switch Int.random(in: 0..<11, using: &random) {
             case 0, 1:
                 let target = Editor.stem(pick(documents))
                 text += "\n\n## Edit \(step)\n\nA new paragraph about partnerships and [[\(target)]].\n"
@@ -80,6 +80,12 @@ struct IncrementalBuildTests {
                 let footer = "templates/partials/footer.mustache"
                 try site.write(footer, try site.read(footer) + "<!-- edit \(step) -->\n")
                 return "template \(footer)"
+            case 9:
+                // A field the schema does not declare: a warning from the site-wide checks,
+                // whose report the cache keeps while the site's front matter is unchanged.
+                guard text.hasPrefix("---\n") else { return "left \(path) alone" }
+                try site.write(file, "---\nreviewed_by: edit \(step)\n" + text.dropFirst(4))
+                return "undeclared field in \(path)"
             default:
                 try site.write(file, text)
                 return "rewrote \(path) unchanged"
@@ -118,6 +124,7 @@ struct IncrementalBuildTests {
         var editor = Editor(site: site, random: SeededGenerator(state: seed))
         var kept = 0
         var published = 0
+        var undeclared = 0
         for _ in 1...24 {
             let before = SiteFixture.snapshot(of: site.output)
             let contentBefore = SiteFixture.snapshot(of: site.url("content"))
@@ -127,6 +134,10 @@ struct IncrementalBuildTests {
             let full = try site.run(["build", "--verbose", "--no-cache", "--output", clean.path])
             #expect(incremental.status == full.status, "\(context)\n\(incremental.stderr)\n\(full.stderr)")
             #expect(diagnostics(incremental.stderr) == diagnostics(full.stderr), "\(context)")
+            if edit.hasPrefix("undeclared field") {
+                undeclared += 1
+                #expect(diagnostics(incremental.stderr).contains { $0.contains("reviewed_by") }, "\(context)\n\(incremental.stderr)")
+            }
             guard full.status == 0 else {
                 // A failed build leaves the previous output; undo the edit and go on from a good site.
                 #expect(SiteFixture.snapshot(of: site.output) == before, "\(context): failed build changed the output")
@@ -143,6 +154,7 @@ struct IncrementalBuildTests {
         }
         // The comparison proves nothing if every build started from scratch.
         #expect(published >= 12, "too few edits built: \(published)")
+        #expect(undeclared > 0, "no edit added an undeclared field (seed \(seed))")
         #expect(kept > published * 100, "incremental builds kept only \(kept) files over \(published) builds")
     }
 }

@@ -5,6 +5,8 @@ extension BuildPipeline {
     /// What the document stages hand on: the index without Markdown and each page's rendered body.
     struct PreparedDocuments: Sendable {
         var index: PageIndex
+        /// Each page's `RenderKeys.metaDigests` entry, by position.
+        var meta: [UInt64]
         var rendered: [RenderedDocument]
         /// Where the rendered HTML and text wait for their pages; `nil` when they stay in memory.
         var spill: BodySpill?
@@ -30,10 +32,15 @@ extension BuildPipeline {
         let (sourceIndex, indexProblems) = await PageIndex.makePageIndex(from: documents, reservedPaths: SiteRenderer.generatedPaths(config))
         site.diagnostics += indexProblems
         // Checks that only report: they run beside the Markdown stage (the report is sorted later).
+        // Their report follows from the settings and the site's structure alone: with both the
+        // same as the cache's, they are not run again.
+        let meta = RenderKeys.metaDigests(sourceIndex)
+        let structure = RenderKeys.structureDigest(meta)
         let checkedConfig = config
-        async let schemaProblems = SchemaValidator.validate(sourceIndex, config: checkedConfig)
-        async let stringProblems = InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig,
-                                                              index: sourceIndex)
+        let previousChecks = cache.checks.flatMap { $0.structure == structure ? $0.diagnostics : nil }
+        async let checkProblems = previousChecks
+            ?? SchemaValidator.validate(sourceIndex, config: checkedConfig)
+            + InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig, index: sourceIndex)
         clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()
@@ -49,7 +56,9 @@ extension BuildPipeline {
         let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
                                             renderer: renderer, resolver: resolver, contentFolder: contentFolder, spill: spill)
         site.diagnostics += rendered.flatMap(\.1)
-        site.diagnostics += await schemaProblems + stringProblems
+        let checks = await checkProblems
+        site.diagnostics += checks
+        site.nextCache?.checks = BuildCache.ChecksMemo(structure: structure, diagnostics: checks)
         if site.nextCache != nil {
             // Made and encoded beside the later stages: nothing in this build reads them.
             let sources = inventory.documents
@@ -70,6 +79,6 @@ extension BuildPipeline {
             light.page = index.pages[light.page.position]
             return light
         }
-        return PreparedDocuments(index: index, rendered: light, spill: spill)
+        return PreparedDocuments(index: index, meta: meta, rendered: light, spill: spill)
     }
 }

@@ -141,7 +141,7 @@ public enum BuildPipeline {
         prepared.rendered = []
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
-        let meta = RenderKeys.metaDigests(index)
+        let meta = prepared.meta
         // Translation parity and the notice pages read only the index: worked out beside the graph.
         let modified = await gitDates
         let indexConfig = config

@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 7
+    private static let format = 8
 
     var settings: UInt64
     /// When the build that wrote the cache began reading sources (see `FileSignature.isSettled`).
@@ -25,6 +25,9 @@ struct BuildCache: Sendable {
     var output: OutputRecord?
     /// The site graph by positions, with the digests it is valid for.
     var graph: GraphMemo?
+    /// What the schema and interface-string checks reported, valid while every page's front
+    /// matter, path and section digest the same (`RenderKeys.structureDigest`).
+    var checks: ChecksMemo?
     /// Each language's search terms, by language code.
     var search: [String: SearchMemo] = [:]
     /// Each language's search segment as it was read, so that a language none of whose entries
@@ -100,6 +103,12 @@ struct BuildCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// The site-wide checks' report for one site structure.
+    struct ChecksMemo: Sendable {
+        var structure: UInt64
+        var diagnostics: [Diagnostic]
+    }
+
     /// The published output: where it is, how to recognise it, and each file's key.
     struct OutputRecord: Sendable {
         var stamp: OutputStamp
@@ -119,12 +128,14 @@ struct BuildCache: Sendable {
     private enum Segment: Sendable {
         case documents([(path: String, memo: DocumentMemo)])
         case graph(GraphMemo)
+        case checks(ChecksMemo)
         case search(language: String, memo: SearchMemo)
         /// One share of the output record, in path order; the shares are joined after decoding.
         case output(OutputStamp, ArraySlice<(path: OutputPath, key: UInt64)>)
 
         static let documentsKind = 0
         static let graphKind = 1
+        static let checksKind = 4
         static let searchKind = 2
         static let outputKind = 3
 
@@ -132,6 +143,7 @@ struct BuildCache: Sendable {
             switch self {
             case .documents: Segment.documentsKind
             case .graph: Segment.graphKind
+            case .checks: Segment.checksKind
             case .search: Segment.searchKind
             case .output: Segment.outputKind
             }
@@ -147,6 +159,9 @@ struct BuildCache: Sendable {
                 }
             case .graph(let memo):
                 memo.write(to: &writer)
+            case .checks(let memo):
+                writer.write(memo.structure)
+                writer.write(memo.diagnostics)
             case .search(let language, let memo):
                 writer.write(language)
                 memo.write(to: &writer)
@@ -164,6 +179,8 @@ struct BuildCache: Sendable {
                 self = .documents(memos)
             case Segment.graphKind:
                 self = .graph(try GraphMemo(from: &reader))
+            case Segment.checksKind:
+                self = .checks(ChecksMemo(structure: try reader.readUInt64(), diagnostics: try reader.readArray()))
             case Segment.searchKind:
                 self = .search(language: try reader.readString(), memo: try SearchMemo(from: &reader))
             case Segment.outputKind:
@@ -209,6 +226,8 @@ struct BuildCache: Sendable {
                     memos: memos, encoded: EncodedSegment(kind: Segment.documentsKind, bytes: [UInt8](data[range]))))
             case .graph(let memo)?:
                 cache.graph = memo
+            case .checks(let memo)?:
+                cache.checks = memo
             case .search(let language, let memo)?:
                 cache.search[language] = memo
                 cache.encodedSearch[language] = EncodedSegment(kind: Segment.searchKind, bytes: [UInt8](data[range]))
@@ -284,10 +303,10 @@ struct BuildCache: Sendable {
     ///
     /// `prepared` holds the documents, graph and search segments, encoded by `encodeDocuments`,
     /// `encodeGraph` and `encodeSearch` as soon as each stage was done; only the output record,
-    /// known after the commit, is encoded here. (A build's next cache holds no memos of its own:
-    /// they went into those segments.)
+    /// known after the commit, and the checks' short report are encoded here. (A build's next
+    /// cache holds no other memos of its own: they went into those segments.)
     func save(to folder: URL, prepared: [EncodedSegment]) throws {
-        var segments: [Segment] = []
+        var segments: [Segment] = checks.map { [.checks($0)] } ?? []
         if let output {
             // Tens of thousands of paths: in a few parts too. In the order of the paths' digests:
             // any fixed order gives the same file for the same build, and comparing the paths as
