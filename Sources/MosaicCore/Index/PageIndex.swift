@@ -69,6 +69,11 @@ public struct PageIndex: Sendable {
         positionsByTranslationKey[page.document.translationKey]?[language].map { pages[$0] }
     }
 
+    /// The positions of every version of the page at `position`, itself included, sorted by language.
+    public func versionPositions(of position: Int) -> [Int] {
+        versionsByGroup[translationGroup[position]]
+    }
+
     /// All versions of `page` in other languages, sorted by language.
     public func findTranslations(of page: IndexedPage) -> [IndexedPage] {
         versionsByGroup[translationGroup[page.position]].filter { languages[$0] != page.language }.map { pages[$0] }

@@ -7,20 +7,27 @@ struct UntranslatedPages: Sendable {
     /// Page position → language → the notice page's path.
     let paths: [Int: [LocaleCode: OutputPath]]
 
+    /// By positions and the index's flat arrays: asking the index for each page's translations
+    /// copied every version of every page, twice per language.
     static func plan(index: PageIndex, languages: [LocaleCode], reserved: Set<OutputPath>) -> UntranslatedPages {
         var taken = reserved.union(index.pages.map(\.outputPath))
         var paths: [Int: [LocaleCode: OutputPath]] = [:]
-        for page in index.pages {
-            for language in languages where language != page.language && index.findTranslation(of: page, in: language) == nil {
+        /// The default language first, then the others in order: the version that gets the notices.
+        func precedence(_ position: Int) -> (Int, LocaleCode) {
+            (index.languages[position] == languages.first ? 0 : 1, index.languages[position])
+        }
+        for position in index.pages.indices {
+            let versions = index.versionPositions(of: position)
+            for language in languages where !versions.contains(where: { index.languages[$0] == language }) {
                 // Only one notice per document and language, from its default-language version.
-                let versions = [page] + index.findTranslations(of: page)
-                guard versions.min(by: { ($0.language == languages[0] ? 0 : 1, $0.language) < ($1.language == languages[0] ? 0 : 1, $1.language) })?.position == page.position else { continue }
+                guard versions.min(by: { precedence($0) < precedence($1) }) == position else { continue }
+                let page = index.pages[position]
                 let folder = [language.rawValue] + (page.sectionID.map { [$0] } ?? [])
                 var path = OutputPath.page(folder + [page.document.slug.rawValue])
                 if taken.contains(path) { path = OutputPath.page(folder + [page.document.slug.rawValue + "-" + page.language.rawValue]) }
                 guard !taken.contains(path) else { continue }
                 taken.insert(path)
-                paths[page.position, default: [:]][language] = path
+                paths[position, default: [:]][language] = path
             }
         }
         return UntranslatedPages(paths: paths)
