@@ -19,8 +19,7 @@ struct BuildCache: Sendable {
     var sourcesRead: Int64 = 0
     /// The documents as read: runs in path order, each with the bytes it was read from, so that
     /// a run none of whose documents changed is written back without being encoded again. Found
-    /// by `document(at:)`; not merged into one dictionary, which took a core a tenth of an
-    /// incremental build's time to fill with copies of every memo.
+    /// by `document(at:)` rather than merged into one dictionary of copies of every memo.
     var documentPieces: [DocumentPiece] = []
     var output: OutputRecord?
     /// The site graph by positions, with the digests it is valid for.
@@ -130,14 +129,15 @@ struct BuildCache: Sendable {
         case graph(GraphMemo)
         case checks(ChecksMemo)
         case search(language: String, memo: SearchMemo)
-        /// One share of the output record, in path order; the shares are joined after decoding.
+        /// One share of the output record (in the order of the paths' digests); the shares are
+        /// joined after decoding.
         case output(OutputStamp, ArraySlice<(path: OutputPath, key: UInt64)>)
 
         static let documentsKind = 0
         static let graphKind = 1
-        static let checksKind = 4
         static let searchKind = 2
         static let outputKind = 3
+        static let checksKind = 4
 
         var kind: Int {
             switch self {
