@@ -146,32 +146,27 @@ extension BuildPipeline {
     /// the cache (or, for a document not rendered, none before and none now).
     static func documentMemos(sources: [SourceDocument], loaded: [LoadedSource], rendered: [(RenderedDocument, [Diagnostic])],
                               environment: UInt64) -> [BuildCache.DocumentEntry] {
-        var entries: [BuildCache.DocumentEntry] = []
-        entries.reserveCapacity(sources.count)
-        // Entry number and position in `loaded`, by content path.
-        var positions: [String: (entry: Int, loaded: Int)] = [:]
-        positions.reserveCapacity(sources.count)
-        for (number, (source, result)) in zip(sources, loaded).enumerated() where positions[source.path.rawValue] == nil {
+        // One entry per source, in the same order (discovery lists each file once).
+        var entries = zip(sources, loaded).map { source, result in
             // Without the body: the cache does not store it, and the memo lives to the end of the build.
             let document = result.document.map { document in
                 var light = document
                 light.body = ""
                 return light
             }
-            positions[source.path.rawValue] = (entries.count, number)
-            entries.append(BuildCache.DocumentEntry(
+            return BuildCache.DocumentEntry(
                 path: source.path.rawValue,
                 memo: BuildCache.DocumentMemo(fileDigest: result.fileDigest, signature: result.signature, loaded: document,
                                               diagnostics: result.diagnostics, markdown: nil),
-                unchanged: result.knownByStatus && result.markdown == nil))
+                unchanged: result.knownByStatus && result.markdown == nil)
         }
+        let positions = Dictionary(entries.indices.map { (entries[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
         for (document, diagnostics) in rendered {
             guard let position = positions[document.page.document.source.path.rawValue] else { continue }
-            entries[position.entry].memo.markdown = BuildCache.MarkdownMemo(
+            entries[position].memo.markdown = BuildCache.MarkdownMemo(
                 environment: environment, htmlDigest: document.htmlDigest, headings: document.headings,
                 textDigest: document.textDigest, wordCount: document.wordCount, outgoing: document.outgoing, diagnostics: diagnostics)
-            let source = loaded[position.loaded]
-            entries[position.entry].unchanged = source.knownByStatus && source.markdown?.environment == environment
+            entries[position].unchanged = loaded[position].knownByStatus && loaded[position].markdown?.environment == environment
         }
         return entries
     }

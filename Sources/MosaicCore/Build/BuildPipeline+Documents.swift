@@ -39,8 +39,8 @@ extension BuildPipeline {
         let checkedConfig = config
         let previousChecks = cache.checks.flatMap { $0.structure == structure ? $0.diagnostics : nil }
         async let checkProblems = previousChecks
-            ?? SchemaValidator.validate(sourceIndex, config: checkedConfig)
-            + InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig, index: sourceIndex)
+            ?? (SchemaValidator.validate(sourceIndex, config: checkedConfig)
+                + InterfaceStringCheck.check(templates: templates, strings: strings, config: checkedConfig, index: sourceIndex))
         clock.finish("index", "\(sourceIndex.pages.count) pages")
 
         MarkdownRenderer.prepare()

@@ -115,7 +115,7 @@ public enum BuildPipeline {
 
         var cache = await storedCache.flatMap { $0.settings == settings ? $0 : nil } ?? BuildCache(settings: settings)
         // With a cache, unchanged files are known by their status and not read at all.
-        if cache.documentPieces.allSatisfy(\.memos.isEmpty) {
+        if cache.documentCount == 0 {
             ReadAhead.start(inventory.documents.map { contentFolder.path + "/" + $0.path.rawValue })
         }
         site.nextCache?.output = cache.output

@@ -59,22 +59,24 @@ struct BuildCache: Sendable {
     /// written in path order, none empty. (Runs out of order, or empty, from a damaged file, only
     /// make documents missed.)
     func document(at path: String) -> DocumentMemo? {
+        let run = BuildCache.firstIndex(below: documentPieces.count) { documentPieces[$0].memos.last.map { $0.path >= path } ?? true }
+        guard run < documentPieces.count else { return nil }
+        return documentPieces[run].memos.withUnsafeBufferPointer { memos -> DocumentMemo? in
+            let found = BuildCache.firstIndex(below: memos.count) { memos[$0].path >= path }
+            return found < memos.count && memos[found].path == path ? memos[found].memo : nil
+        }
+    }
+
+    /// The first of `0..<count` for which `reached` holds, given that it holds from some point
+    /// on (`count` when it never does): a binary search.
+    private static func firstIndex(below count: Int, where reached: (Int) -> Bool) -> Int {
         var low = 0
-        var high = documentPieces.count
+        var high = count
         while low < high {
             let middle = (low + high) / 2
-            if let last = documentPieces[middle].memos.last, last.path < path { low = middle + 1 } else { high = middle }
+            if reached(middle) { high = middle } else { low = middle + 1 }
         }
-        guard low < documentPieces.count else { return nil }
-        return documentPieces[low].memos.withUnsafeBufferPointer { memos -> DocumentMemo? in
-            var first = 0
-            var end = memos.count
-            while first < end {
-                let middle = (first + end) / 2
-                if memos[middle].path < path { first = middle + 1 } else { end = middle }
-            }
-            return first < memos.count && memos[first].path == path ? memos[first].memo : nil
-        }
+        return low
     }
 
     /// A document as the load and Markdown stages left it.

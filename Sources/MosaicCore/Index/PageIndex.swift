@@ -76,7 +76,7 @@ public struct PageIndex: Sendable {
 
     /// All versions of `page` in other languages, sorted by language.
     public func findTranslations(of page: IndexedPage) -> [IndexedPage] {
-        versionsByGroup[translationGroup[page.position]].filter { languages[$0] != page.language }.map { pages[$0] }
+        versionPositions(of: page.position).filter { languages[$0] != page.language }.map { pages[$0] }
     }
 }
 
