@@ -95,11 +95,12 @@ extension BuildPipeline {
 
     /// Renders each page's Markdown, or takes it from the cache when the file and the link
     /// environment are the same as when it was cached.
-    static func renderMarkdown(pages: [IndexedPage], sources: [String: LoadedSource], environment: UInt64,
+    /// (`sourcePositions` gives each page's place in `loaded`.)
+    static func renderMarkdown(pages: [IndexedPage], loaded: [LoadedSource], sourcePositions: [Int?], environment: UInt64,
                                renderer: MarkdownRenderer, resolver: LinkResolver, contentFolder: URL,
                                spill: BodySpill?) async -> [(RenderedDocument, [Diagnostic])] {
         await pages.concurrentMap { page in
-            let source = sources[page.document.source.path.rawValue]
+            let source = sourcePositions[page.position].map { loaded[$0] }
             if let memo = source?.markdown, memo.environment == environment {
                 let rendered = RenderedDocument(page: page, headings: memo.headings, wordCount: memo.wordCount,
                                                 outgoing: memo.outgoing, htmlDigest: memo.htmlDigest, textDigest: memo.textDigest)

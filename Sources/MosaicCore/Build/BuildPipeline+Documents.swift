@@ -48,12 +48,15 @@ extension BuildPipeline {
         let renderer = MarkdownRenderer(options: markdownOptions)
         let resolver = LinkResolver(index: sourceIndex, assets: Set(inventory.assets.map(\.path)))
         let environment = linkEnvironment(index: sourceIndex, assets: inventory.assets, options: markdownOptions)
-        let sources = Dictionary(zip(inventory.documents.map(\.path.rawValue), loaded), uniquingKeysWith: { first, _ in first })
-        let reusedBodies = sourceIndex.pages.count { sources[$0.document.source.path.rawValue]?.markdown?.environment == environment }
+        // Each page's place in `loaded` (and in discovery's list): positions, not copies of what was loaded.
+        let loadedPositions = Dictionary(inventory.documents.indices.map { (inventory.documents[$0].path.rawValue, $0) },
+                                         uniquingKeysWith: { first, _ in first })
+        let sourcePositions = sourceIndex.pages.map { loadedPositions[$0.document.source.path.rawValue] }
+        let reusedBodies = sourcePositions.count { $0.map { loaded[$0].markdown?.environment == environment } ?? false }
         // Beside the cache when there is one (the site's own disk), else the system's temporary folder.
         let spill = BodySpill(inFirstOf: [options.cacheFolder, FileManager.default.temporaryDirectory].compactMap { $0 },
                               memoryBudget: options.bodyMemoryBudget)
-        let rendered = await renderMarkdown(pages: sourceIndex.pages, sources: sources, environment: environment,
+        let rendered = await renderMarkdown(pages: sourceIndex.pages, loaded: loaded, sourcePositions: sourcePositions, environment: environment,
                                             renderer: renderer, resolver: resolver, contentFolder: contentFolder, spill: spill)
         site.diagnostics += rendered.flatMap(\.1)
         let checks = await checkProblems
