@@ -142,6 +142,7 @@ public enum BuildPipeline {
         let markdownOptions = MarkdownOptions(allowsRawHTML: config.allowsRawHTML, reservedAnchors: SiteRenderer.templateAnchors)
         let renderer = MarkdownRenderer(options: markdownOptions)
         let meta = prepared.meta
+        let structure = RenderKeys.structureDigest(meta)
         // Translation parity and the notice pages read only the index: worked out beside the graph.
         let modified = await gitDates
         let indexConfig = config
@@ -150,7 +151,7 @@ public enum BuildPipeline {
                                                             reserved: Set(SiteRenderer.generatedPaths(indexConfig).keys))
         let (graph, graphProblems, graphMemo) = await SiteGraph.build(index: index, rendered: documentsRendered, config: config,
                                                                       today: PartialDate.today(),
-                                                                      structure: RenderKeys.structureDigest(meta), memo: previousGraph)
+                                                                      structure: structure, memo: previousGraph)
         let parity = await parityTask
         site.translationGaps = parity.gaps(index: index)
         let untranslated = await untranslatedTask
@@ -189,7 +190,7 @@ public enum BuildPipeline {
             let output = SearchIndexBuilder(config: finalConfig, graph: graph, rendered: searchDocuments, strings: strings,
                                             entryKeys: keys.search,
                                             text: text, reuse: { plan.reuse($0) != nil }, writeFragments: { plan.write(keyed: $0) },
-                                            keepAll: { plan.keepAll($0) })
+                                            keepAll: { plan.keepAll($0) }, structure: structure)
                 .build(language: language, memo: previousSearch[language.rawValue])
             return (output, ContinuousClock.now - started)
         }

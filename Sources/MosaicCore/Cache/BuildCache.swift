@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     static let folderName = ".mosaic-cache"
     static let fileName = "build.cache"
     private static let magic = "mosaic-build-cache"
-    private static let format = 8
+    private static let format = 9
 
     var settings: UInt64
     /// When the build that wrote the cache began reading sources (see `FileSignature.isSettled`).

@@ -26,6 +26,9 @@ struct SearchIndexBuilder {
     /// Keeps the previous build's files if it has every one of them with these keys, else none
     /// (see `RenderPlan.keepAll`): a language none of whose entries changed is not built again.
     var keepAll: @Sendable ([(path: OutputPath, key: UInt64)]) -> Bool = { _ in false }
+    /// Digest of every page's front matter, path and section (`RenderKeys.structureDigest`): with
+    /// the same documents in the same order, the facets follow from it, so a body edit keeps them.
+    var structure: UInt64?
 
     /// One language's files, apart from the excerpt fragments given to `writeFragments`.
     struct Output {
@@ -249,16 +252,28 @@ struct SearchIndexBuilder {
             }
         }
         let usedWords = memo.words.indices.filter { wordUsed[$0] }
-        // The facets need only the documents and the graph: made on another core beside the
-        // chunks, which an incremental build makes afresh for a changed language.
+        // The facets read each document's front matter and references, nothing of its text: with
+        // the same structure and numbering, the previous build's facets file is kept.
+        var facetsInputs = Digest()
+        facetsInputs.add(numbering)
+        facetsInputs.add(structure ?? 0)
+        memo.facetsKey = structure == nil ? 0 : facetsInputs.value
+        let keptFacets = previous.flatMap { previous -> (path: OutputPath, key: UInt64)? in
+            guard structure != nil, previous.facetsKey == memo.facetsKey,
+                  let file = previous.files.first(where: { $0.path.fileName.hasPrefix("facets-") }), keepAll([file]) else { return nil }
+            return file
+        }
+        // Otherwise made on another core beside the chunks, which an incremental build makes
+        // afresh for a changed language.
         let (words, wordStems, postings) = (memo.words, memo.wordStems, postingsByID)
         let (chunkOutput, facetsFile) = ConcurrentRanges.both {
             chunks(of: UTF16Order.sorted(usedWords, of: words), words: words, wordStems: wordStems, postings: postings,
                    language: language, folder: folder)
-        } and: {
-            write(kind: "facets", language: language,
-                  payload: facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields),
-                  name: "facets", folder: folder)
+        } and: { () -> OutputFile? in
+            guard keptFacets == nil else { return nil }
+            return write(kind: "facets", language: language,
+                         payload: facets(for: documents, language: language, strings: strings, taxonomyFields: taxonomyFields),
+                         name: "facets", folder: folder)
         }
         var files = chunkOutput.files
         /// The excerpt file of document number `doc`, or `nil` when the previous build's is kept.
@@ -275,14 +290,15 @@ struct SearchIndexBuilder {
         ConcurrentRanges.blockingMap(count: documents.count, inBlocksOf: SearchIndexBuilder.preparedBlock, fragmentFile) { _, made in
             writeFragments(made.compactMap { $0 })
         }
-        files.append(facetsFile)
+        if let facetsFile { files.append(facetsFile) }
+        let facetsPath = facetsFile?.path ?? keptFacets?.path
         let manifest = Manifest(language: language.rawValue, documentCount: documents.count, chunks: chunkOutput.entries,
                                 fragments: fragmentFolder + "/", synonyms: synonyms(stemmer: stemmer),
-                                stopwords: stopwords.sorted(), facets: FacetsEntry(file: String(facetsFile.path.fileName)))
+                                stopwords: stopwords.sorted(), facets: FacetsEntry(file: facetsPath.map { String($0.fileName) } ?? ""))
         files.append(OutputFile(path: OutputPath(components: folder + ["manifest.js"])!,
                                 contents: script(kind: "manifest", language: language, payload: manifest)))
         memo.inputs = inputs.value
-        memo.files = files.map { ($0.path, $0.contentKey) }
+        memo.files = files.map { ($0.path, $0.contentKey) } + (keptFacets.map { [$0] } ?? [])
         // A table grown far past what the documents use starts afresh next time.
         return Output(files: files,
                       memo: memo.words.count > 2 * usedWords.count + 10_000 ? SearchMemo() : memo)

@@ -15,6 +15,8 @@ struct SearchMemo: Sendable {
     /// made from them with their content keys: the same entries next time keep those files.
     var inputs: UInt64 = 0
     var files: [(path: OutputPath, key: UInt64)] = []
+    /// What the facets file among `files` was made from (numbering and site structure); 0 when unknown.
+    var facetsKey: UInt64 = 0
 
     /// Kept in 32-bit numbers and only the fields a stem occurs in: at 100,000 documents these
     /// are some 40 million stem occurrences, and full-width counts for every field took gigabytes.
@@ -72,6 +74,7 @@ extension SearchMemo: CacheCodable {
         }
         writer.write(inputs)
         writer.write(keyedPaths: files)
+        writer.write(facetsKey)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -93,6 +96,7 @@ extension SearchMemo: CacheCodable {
         }
         inputs = try reader.readUInt64()
         files = try reader.readKeyedPaths()
+        facetsKey = try reader.readUInt64()
     }
 }
 
