@@ -24,6 +24,20 @@ struct LoadingTests {
         #expect(loaded.frontMatter["custom"]?.items?.count == 2)
     }
 
+    @Test("a document read back from the build cache has the front-matter digest it was loaded with, and no body")
+    func frontDigestSurvivesTheCache() throws {
+        let text = "---\ntitle: Hello\nsummary: \"Été\"\ndate: 2011-11\ntags: [a, {b: c}]\n---\n\nBody\n"
+        let loaded = try #require(load(text).0)
+        var writer = BinaryWriter()
+        writer.write(loaded)
+        let read = try BinaryReader.reading(Data(writer.bytes)) { reader in try LoadedDocument(from: &reader) }
+        #expect(read.frontDigest == loaded.frontDigest)
+        #expect(read.title == loaded.title && read.frontMatter == loaded.frontMatter && read.body.isEmpty)
+        // Any field counts: another title digests differently.
+        let other = try #require(load(text.replacingOccurrences(of: "Hello", with: "Hellp")).0)
+        #expect(other.frontDigest != loaded.frontDigest)
+    }
+
     @Test("Windows line endings and a byte-order mark are accepted")
     func crlfAndBOM() throws {
         let (document, diagnostics) = load("\u{FEFF}---\r\ntitle: Windows\r\n---\r\nBody\r\n")

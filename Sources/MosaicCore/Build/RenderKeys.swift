@@ -96,21 +96,16 @@ final class RenderKeys: Sendable {
     }
 
     /// Digest of each page's front matter, output path and section: what the site's structure
-    /// (related documents, lists, taxonomies) is computed from. Across the cores: the stage
-    /// between the Markdown and the graph otherwise ran on one of them.
+    /// (related documents, lists, taxonomies) is computed from. Each document brings the digest of
+    /// its front matter (`LoadedDocument.frontDigest`, taken for free from the cache's bytes for an
+    /// unchanged file), so this is a few words per page.
     static func metaDigests(_ index: PageIndex) -> [UInt64] {
-        let pages = index.pages
-        return ConcurrentRanges.blockingMap(count: pages.count) { position in
-            let page = pages[position]
-            var writer = BinaryWriter()
-            writer.write(page.document)
-            writer.write(page.outputPath.rawValue)
-            writer.write(page.sectionID)
-            return writer.bytes.withUnsafeBytes { buffer in
-                var digest = Digest()
-                digest.add(bytes: buffer)
-                return digest.value
-            }
+        index.pages.map { page in
+            var digest = Digest()
+            digest.add(page.document.frontDigest)
+            digest.add(page.outputPath.rawValue)
+            digest.add(page.sectionID)
+            return digest.value
         }
     }
 

@@ -22,6 +22,14 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// The `Digest` of the bytes read since offset `start`: what `BinaryWriter.digest` gives
+    /// for the same values written.
+    func digest(since start: Int) -> UInt64 {
+        var digest = Digest()
+        digest.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+        return digest.value
+    }
+
     mutating func skip(_ count: Int) throws {
         guard count <= bytes.count - offset else { throw Damaged() }
         offset += count

@@ -5,8 +5,18 @@ import Foundation
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
-    init() {
-        bytes.reserveCapacity(1 << 16)
+    /// `capacity` bytes reserved: 64 KB suits a segment; a single value's digest needs far less.
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The `Digest` of the bytes written so far.
+    var digest: UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var digest = Digest()
+            digest.add(bytes: buffer)
+            return digest.value
+        }
     }
 
     mutating func write(_ number: UInt64) {

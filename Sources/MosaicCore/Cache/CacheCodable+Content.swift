@@ -134,10 +134,23 @@ extension LoadedDocument: CacheCodable {
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(source: try reader.read(), id: try reader.read(), language: try reader.read(),
-                  title: try reader.readString(), summary: try reader.readOptional(), date: try reader.readOptional(),
-                  isDraft: try reader.readBool(), type: try reader.readOptional(), slug: try reader.read(),
-                  translationKey: try reader.readString(), frontMatter: try reader.read(),
-                  frontMatterLineOffset: try reader.readInt(), body: "", bodyStartLine: try reader.readInt())
+        let start = reader.offset
+        let source: SourceDocument = try reader.read()
+        let id: PageID = try reader.read()
+        let language: LocaleCode = try reader.read()
+        let title = try reader.readString()
+        let summary: String? = try reader.readOptional()
+        let date: PartialDate? = try reader.readOptional()
+        let isDraft = try reader.readBool()
+        let type: String? = try reader.readOptional()
+        let slug: Slug = try reader.read()
+        let translationKey = try reader.readString()
+        let frontMatter: YAMLNode = try reader.read()
+        let frontMatterLineOffset = try reader.readInt()
+        let bodyStartLine = try reader.readInt()
+        self.init(source: source, id: id, language: language, title: title, summary: summary, date: date, isDraft: isDraft,
+                  type: type, slug: slug, translationKey: translationKey, frontMatter: frontMatter,
+                  frontMatterLineOffset: frontMatterLineOffset, body: "", bodyStartLine: bodyStartLine,
+                  frontDigest: reader.digest(since: start))
     }
 }

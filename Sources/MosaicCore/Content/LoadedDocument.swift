@@ -25,9 +25,12 @@ public struct LoadedDocument: Sendable, Hashable {
     /// A reference to `Fields`, so that copying a document does not copy them.
     private final class Box: Sendable {
         let fields: Fields
+        /// Digest of the fields as the build cache writes them (`write(to:)`).
+        let digest: UInt64
 
-        init(_ fields: Fields) {
+        init(_ fields: Fields, digest: UInt64) {
             self.fields = fields
+            self.digest = digest
         }
     }
 
@@ -38,11 +41,37 @@ public struct LoadedDocument: Sendable, Hashable {
     public init(source: SourceDocument, id: PageID, language: LocaleCode, title: String, summary: String?,
                 date: PartialDate?, isDraft: Bool, type: String?, slug: Slug, translationKey: String,
                 frontMatter: YAMLNode, frontMatterLineOffset: Int, body: String, bodyStartLine: Int) {
-        box = Box(Fields(source: source, id: id, language: language, title: title, summary: summary, date: date,
-                         isDraft: isDraft, type: type, slug: slug, translationKey: translationKey, frontMatter: frontMatter,
-                         frontMatterLineOffset: frontMatterLineOffset, bodyStartLine: bodyStartLine))
+        self.init(source: source, id: id, language: language, title: title, summary: summary, date: date, isDraft: isDraft,
+                  type: type, slug: slug, translationKey: translationKey, frontMatter: frontMatter,
+                  frontMatterLineOffset: frontMatterLineOffset, body: body, bodyStartLine: bodyStartLine, frontDigest: nil)
+    }
+
+    /// `frontDigest`, when known, is the digest of the bytes the document was read from in the
+    /// build cache, which are what `write(to:)` writes; otherwise the fields are written to make it.
+    init(source: SourceDocument, id: PageID, language: LocaleCode, title: String, summary: String?,
+         date: PartialDate?, isDraft: Bool, type: String?, slug: Slug, translationKey: String,
+         frontMatter: YAMLNode, frontMatterLineOffset: Int, body: String, bodyStartLine: Int, frontDigest: UInt64?) {
+        let fields = Fields(source: source, id: id, language: language, title: title, summary: summary, date: date,
+                            isDraft: isDraft, type: type, slug: slug, translationKey: translationKey, frontMatter: frontMatter,
+                            frontMatterLineOffset: frontMatterLineOffset, bodyStartLine: bodyStartLine)
+        self.body = body
+        if let frontDigest {
+            box = Box(fields, digest: frontDigest)
+        } else {
+            var writer = BinaryWriter(capacity: 512)
+            LoadedDocument(box: Box(fields, digest: 0), body: "").write(to: &writer)
+            box = Box(fields, digest: writer.digest)
+        }
+    }
+
+    private init(box: Box, body: String) {
+        self.box = box
         self.body = body
     }
+
+    /// Digest of everything but the body: the same for the same front matter and file, whether
+    /// loaded now or taken from the build cache, where it costs nothing to take.
+    var frontDigest: UInt64 { box.digest }
 
     public var source: SourceDocument { box.fields.source }
     public var id: PageID { box.fields.id }
