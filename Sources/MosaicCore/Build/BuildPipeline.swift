@@ -254,11 +254,12 @@ public enum BuildPipeline {
         }
         files += searchParts.flatMap(\.0.files)
         let searchSeconds = searchParts.map { Double($0.1.components.attoseconds) / 1e18 + Double($0.1.components.seconds) }
-        let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
-        _ = plan.unit(keys.sitePage("sitemap")) { [(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys), nil)] }
+        _ = plan.unit(keys.sitePage("sitemap")) {
+            let documentKeys = Dictionary(uniqueKeysWithValues: index.pages.map { ($0.outputPath, $0.document.translationKey) })
+            return [(siteRenderer.renderSitemap(pages: outputs.map(\.0), documentPaths: documentKeys), nil)]
+        }
         // Pages were written first, so a page wins over a static file at the same path.
-        plan.writeByContents(files)
-        site.fileCount = plan.keys.count
+        site.fileCount = plan.writeByContents(files)
         let perLanguage = zip(config.languages, searchSeconds).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
         if options.keepsDataUntilExit {
             ExitRelease.keep(index, graph, keys, outputs, siteRenderer, searchParts)
