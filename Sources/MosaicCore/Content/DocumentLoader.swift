@@ -34,28 +34,14 @@ public enum DocumentLoader {
                          hint: "write one `field: value` per line")
             return (nil, reader.diagnostics)
         }
-        let fields = readFields(root, source: source, reader: &reader)
-        guard let fields, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let document = LoadedDocument(
-            source: source, id: fields.id, language: source.language, title: fields.title,
-            summary: fields.summary, date: fields.date, isDraft: fields.isDraft, type: fields.type,
-            slug: fields.slug, translationKey: fields.translationKey, frontMatter: root,
-            frontMatterLineOffset: parts.yamlLineOffset, body: parts.body, bodyStartLine: parts.bodyStartLine)
+        let document = readFields(root, parts: parts, source: source, reader: &reader)
+        guard let document, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         return (document, reader.diagnostics)
     }
 
-    private struct Fields {
-        var id: PageID
-        var title: String
-        var summary: String?
-        var date: PartialDate?
-        var isDraft: Bool
-        var type: String?
-        var slug: Slug
-        var translationKey: String
-    }
-
-    private static func readFields(_ root: YAMLNode, source: SourceDocument, reader: inout NodeReader) -> Fields? {
+    /// The document with the fields `root` holds, or `nil` when a required one is missing.
+    private static func readFields(_ root: YAMLNode, parts: FrontMatter, source: SourceDocument,
+                                   reader: inout NodeReader) -> LoadedDocument? {
         let firstLine = SourceLocation(path: source.displayPath, line: 1)
         var title: String?
         if let node = root["title"] {
@@ -109,8 +95,10 @@ public enum DocumentLoader {
         let translationKey = root["translation_key"].flatMap { reader.string($0, field: "translation_key") }
 
         guard let title, let id, let slug else { return nil }
-        return Fields(id: id, title: title, summary: summary, date: date, isDraft: isDraft, type: type,
-                      slug: slug, translationKey: translationKey ?? id.rawValue)
+        return LoadedDocument(source: source, id: id, language: source.language, title: title, summary: summary, date: date,
+                              isDraft: isDraft, type: type, slug: slug, translationKey: translationKey ?? id.rawValue,
+                              frontMatter: root, frontMatterLineOffset: parts.yamlLineOffset, body: parts.body,
+                              bodyStartLine: parts.bodyStartLine)
     }
 
     /// Text meant for people (title, summary): a number, boolean or null there is almost always a mistake.
