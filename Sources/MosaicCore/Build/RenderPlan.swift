@@ -13,7 +13,7 @@ final class RenderPlan: Sendable {
     /// Each file recorded with its key, in the order recorded: appended to under the lock and
     /// made into a map only when asked (`keys`). Inserting into a shared map under the lock was
     /// 4% of a one-edit build, much of it cores waiting on each other.
-    private let recorded = Mutex<[(path: OutputPath, key: UInt64)]>([])
+    private let recorded = Mutex<[(OutputPath, UInt64)]>([])
     /// Kept paths not yet handed to the session: one call at the end instead of one per page.
     private let kept = Mutex<[OutputPath]>([])
     private let keptTotal = Mutex<Int>(0)
@@ -105,24 +105,24 @@ final class RenderPlan: Sendable {
     /// build: answers how many files the build has in all.
     func writeByContents(_ files: [OutputFile]) -> Int {
         flushKept()
-        let taken = self.keys
+        let taken = keys
         var changed: [OutputFile] = []
         var unchanged: [OutputPath] = []
-        var keys: [OutputPath: UInt64] = [:]
-        for file in files where keys[file.path] == nil && taken[file.path] == nil {
+        var contentKeys: [OutputPath: UInt64] = [:]
+        for file in files where contentKeys[file.path] == nil && taken[file.path] == nil {
             let key = file.contentKey
-            keys[file.path] = key
+            contentKeys[file.path] = key
             if previousKeys[file.path] == key { unchanged.append(file.path) } else { changed.append(file) }
         }
         kept.withLock { $0 += unchanged }
         flushKept()
         session.write(changed)
-        record(keys.map { ($0.key, $0.value) })
-        return taken.count + keys.count
+        record(contentKeys.map { ($0.key, $0.value) })
+        return taken.count + contentKeys.count
     }
 
     /// Remembers each path's key (see `keys`).
     private func record(_ entries: [(OutputPath, UInt64)]) {
-        recorded.withLock { $0 += entries.map { (path: $0.0, key: $0.1) } }
+        recorded.withLock { $0 += entries }
     }
 }

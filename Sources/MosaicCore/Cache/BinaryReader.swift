@@ -25,9 +25,7 @@ struct BinaryReader {
     /// The `Digest` of the bytes read since offset `start`: what `BinaryWriter.digest` gives
     /// for the same values written.
     func digest(since start: Int) -> UInt64 {
-        var digest = Digest()
-        digest.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
-        return digest.value
+        Digest.of(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<offset])).value
     }
 
     mutating func skip(_ count: Int) throws {

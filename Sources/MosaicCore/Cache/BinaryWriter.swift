@@ -12,11 +12,7 @@ struct BinaryWriter {
 
     /// The `Digest` of the bytes written so far.
     var digest: UInt64 {
-        bytes.withUnsafeBytes { buffer in
-            var digest = Digest()
-            digest.add(bytes: buffer)
-            return digest.value
-        }
+        bytes.withUnsafeBytes { Digest.of(bytes: $0).value }
     }
 
     mutating func write(_ number: UInt64) {

@@ -79,6 +79,12 @@ struct Digest: Hashable, Sendable, Comparable {
         if let text { add(text) } else { mix(0xDEAD_BEEF) }
     }
 
+    static func of(bytes: UnsafeRawBufferPointer) -> Digest {
+        var digest = Digest()
+        digest.add(bytes: bytes)
+        return digest
+    }
+
     static func of(_ data: Data) -> Digest {
         var digest = Digest()
         digest.add(data)

@@ -41,6 +41,6 @@ struct UntranslatedPages: Sendable {
     /// The notice page in `language` for any version of `page` (only one version gets it): where
     /// a page's language switcher points, and part of the page's render key.
     func path(forAnyVersionOf page: IndexedPage, in language: LocaleCode, index: PageIndex) -> OutputPath? {
-        ([page] + index.findTranslations(of: page)).lazy.compactMap { path(for: $0, in: language) }.first
+        index.versionPositions(of: page.position).lazy.compactMap { paths[$0]?[language] }.first
     }
 }

@@ -28,7 +28,7 @@ struct SearchIndexBuilder {
     var keepAll: @Sendable ([(path: OutputPath, key: UInt64)]) -> Bool = { _ in false }
     /// Digest of every page's front matter, path and section (`RenderKeys.structureDigest`): with
     /// the same documents in the same order, the facets follow from it, so a body edit keeps them.
-    var structure: UInt64?
+    let structure: UInt64
 
     /// One language's files, apart from the excerpt fragments given to `writeFragments`.
     struct Output {
@@ -256,10 +256,10 @@ struct SearchIndexBuilder {
         // the same structure and numbering, the previous build's facets file is kept.
         var facetsInputs = Digest()
         facetsInputs.add(numbering)
-        facetsInputs.add(structure ?? 0)
-        memo.facetsKey = structure == nil ? 0 : facetsInputs.value
+        facetsInputs.add(structure)
+        memo.facetsKey = facetsInputs.value
         let keptFacets = previous.flatMap { previous -> (path: OutputPath, key: UInt64)? in
-            guard structure != nil, previous.facetsKey == memo.facetsKey,
+            guard previous.facetsKey == memo.facetsKey,
                   let file = previous.files.first(where: { $0.path.fileName.hasPrefix("facets-") }), keepAll([file]) else { return nil }
             return file
         }

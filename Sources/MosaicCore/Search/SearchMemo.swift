@@ -15,7 +15,7 @@ struct SearchMemo: Sendable {
     /// made from them with their content keys: the same entries next time keep those files.
     var inputs: UInt64 = 0
     var files: [(path: OutputPath, key: UInt64)] = []
-    /// What the facets file among `files` was made from (numbering and site structure); 0 when unknown.
+    /// What the facets file among `files` was made from (numbering and site structure).
     var facetsKey: UInt64 = 0
 
     /// Kept in 32-bit numbers and only the fields a stem occurs in: at 100,000 documents these
